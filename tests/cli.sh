@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# tests/cli.sh -- command-line and bad-input tests for charrnn.
+#
+# Usage: tests/cli.sh PATH_TO_CHARRNN_BINARY   (run from the repository root)
+#
+# Prints one line per test on stdout: "PASS: name" or "FAIL: name: reason".
+# Diagnostics go to stderr.  Exits 0 (a runner counts the lines), or 2 if the
+# binary argument is missing.
+#
+# A bad-input test passes only if the program
+#   - exits with a status that is non-zero and < 128 (no crash, no timeout 124),
+#   - writes exactly one non-empty line to stderr (one trailing newline allowed),
+#   - that line starts with "charrnn: ",
+#   - and it contains every expected keyword (case-insensitive, fixed string).
+
+if [ $# -lt 1 ] || [ -z "$1" ]; then
+    echo "usage: $0 PATH_TO_CHARRNN_BINARY" >&2
+    exit 2
+fi
+BIN=$1
+[ -x "$BIN" ] || echo "cli.sh: warning: '$BIN' is not an executable file" >&2
+
+DATA=${CHARRNN_DATA:-data}       # corpus directory, relative to the repo root
+HOLA=$DATA/hola.txt              # 43 ASCII characters
+[ -r "$HOLA" ] || echo "cli.sh: warning: '$HOLA' not found (run from the repository root)" >&2
+
+TMP=$(mktemp -d) || exit 0
+trap 'chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+OUT=$TMP/stdout
+ERR=$TMP/stderr
+
+# run ARGS... : run the program under a timeout; sets $status.
+run() {
+    timeout 20 "$BIN" "$@" </dev/null >"$OUT" 2>"$ERR"
+    status=$?
+}
+
+pass() { echo "PASS: $1"; }
+
+# fail NAME WHY : report with the exit status and (flattened) stderr.
+fail() {
+    local err
+    err=$(head -c 300 "$ERR" | tr '\n' '|')
+    echo "FAIL: $1: $2 (exit status $status, stderr: '$err')"
+}
+
+# stderr_line_count : number of lines in $ERR, counting an unterminated last line.
+stderr_line_count() {
+    local n
+    n=$(wc -l <"$ERR")
+    [ -n "$(tail -c 1 "$ERR")" ] && n=$((n + 1))
+    echo "$n"
+}
+
+# expect_error NAME KEYWORD... -- ARGS...
+expect_error() {
+    local name=$1; shift
+    local -a keys=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do keys+=("$1"); shift; done
+    shift   # the "--"
+    run "$@"
+    if [ "$status" -eq 0 ]; then fail "$name" "expected failure, got success"; return; fi
+    if [ "$status" -eq 124 ]; then fail "$name" "timed out"; return; fi
+    if [ "$status" -ge 128 ]; then fail "$name" "killed by a signal / crashed"; return; fi
+    local lines
+    lines=$(stderr_line_count)
+    if [ "$lines" -ne 1 ]; then fail "$name" "expected 1 line on stderr, got $lines"; return; fi
+    local line
+    line=$(head -n 1 "$ERR")
+    if [ -z "$line" ]; then fail "$name" "empty stderr line"; return; fi
+    case $line in
+        "charrnn: "*) ;;
+        *) fail "$name" "stderr line does not start with 'charrnn: '"; return ;;
+    esac
+    local k
+    for k in "${keys[@]}"; do
+        if ! printf '%s\n' "$line" | grep -qiF -e "$k"; then
+            fail "$name" "stderr does not mention '$k'"; return
+        fi
+    done
+    pass "$name"
+}
+
+# expect_success NAME ARGS...
+expect_success() {
+    local name=$1; shift
+    run "$@"
+    if [ "$status" -ne 0 ]; then fail "$name" "expected exit status 0"; return; fi
+    pass "$name"
+}
+
+# expect_help NAME FLAG : exits 0 and stdout mentions every option.
+HELP_OPTIONS=(--hidden --seq-length --lr --iters --seed --sample-every
+              --sample-length --print-every --prompt --greedy --log --quiet
+              --bench --help)
+expect_help() {
+    local name=$1 flag=$2
+    run "$flag"
+    if [ "$status" -ne 0 ]; then fail "$name" "expected exit status 0"; return; fi
+    local o
+    for o in "${HELP_OPTIONS[@]}"; do
+        if ! grep -qF -e "$o" "$OUT"; then fail "$name" "stdout does not mention $o"; return; fi
+    done
+    pass "$name"
+}
+
+# ---------------------------------------------------------------- test files
+printf '' >"$TMP/empty.txt"
+printf 'abc' >"$TMP/abc.txt"
+PAD='abcdefghijklmnopqrstuvwxyz0123'                           # 30 ASCII chars
+printf 'ab\xffcd%s\n' "$PAD"         >"$TMP/badbyte.txt"       # 0xFF at offset 2
+printf '%s\xc3'       "$PAD"         >"$TMP/truncated.txt"     # lone lead byte at 30
+printf '\xc0\xaf%s\n' "$PAD"         >"$TMP/overlong.txt"      # overlong '/' at 0
+printf 'ab\xed\xa0\x80%s\n' "$PAD"   >"$TMP/surrogate.txt"     # U+D800 at offset 2
+mkdir "$TMP/dir"
+N_WITH_TILDE=$'\xc3\xb1'                                       # "ñ" (U+00F1) in UTF-8
+QUICK=(--seq-length 10 --iters 1 --quiet)   # keeps a wrongly accepted run short
+
+# ---------------------------------------------------------------- good input
+expect_help    help                --help
+expect_help    help-short          -h
+run --help; cp "$OUT" "$TMP/help.out"; run -h
+if cmp -s "$OUT" "$TMP/help.out"; then pass help-short-same-as-long
+else fail help-short-same-as-long "-h output differs from --help output"; fi
+expect_success tiny-run            "$HOLA" --seq-length 10 --iters 5 --quiet
+expect_success seq-length-boundary "$HOLA" --seq-length 42 --iters 1 --quiet
+
+# ---------------------------------------------------------------- corpus errors
+expect_error missing-file        "cannot open" "nope.txt"   -- "$TMP/nope.txt"
+expect_error directory-data      "is a directory"           -- "$DATA/"
+expect_error directory-tmp       "is a directory"           -- "$TMP/dir"
+expect_error unreadable-proc-mem "cannot read"              -- /proc/self/mem
+if [ "$(id -u)" -ne 0 ]; then
+    printf 'unreadable corpus, long enough to train on\n' >"$TMP/noperm.txt"
+    chmod 000 "$TMP/noperm.txt"
+    expect_error unreadable-chmod "cannot open"             -- "$TMP/noperm.txt"
+fi
+expect_error empty-file          "is empty"                 -- "$TMP/empty.txt"
+expect_error too-short-abc       "too short"                -- "$TMP/abc.txt"
+expect_error too-short-hola      "too short"                -- "$HOLA" --seq-length 43 --iters 1 --quiet
+
+# ---------------------------------------------------------------- invalid UTF-8
+expect_error utf8-bad-byte       "invalid UTF-8" "byte offset 2"  -- "$TMP/badbyte.txt"
+expect_error utf8-truncated      "invalid UTF-8" "byte offset 30" -- "$TMP/truncated.txt"
+expect_error utf8-overlong       "invalid UTF-8" "byte offset 0"  -- "$TMP/overlong.txt"
+expect_error utf8-surrogate      "invalid UTF-8"                  -- "$TMP/surrogate.txt"
+
+# ---------------------------------------------------------------- bad numbers
+expect_error hidden-zero         --hidden        -- "$HOLA" "${QUICK[@]}" --hidden 0
+expect_error hidden-abc          --hidden        -- "$HOLA" "${QUICK[@]}" --hidden abc
+expect_error hidden-trailing     --hidden        -- "$HOLA" "${QUICK[@]}" --hidden 12x
+expect_error hidden-negative     --hidden        -- "$HOLA" "${QUICK[@]}" --hidden -5
+expect_error hidden-too-big      --hidden        -- "$HOLA" "${QUICK[@]}" --hidden 99999
+expect_error hidden-empty        --hidden        -- "$HOLA" "${QUICK[@]}" --hidden ''
+expect_error lr-negative         --lr            -- "$HOLA" "${QUICK[@]}" --lr -1
+expect_error lr-zero             --lr            -- "$HOLA" "${QUICK[@]}" --lr 0
+expect_error lr-nan              --lr            -- "$HOLA" "${QUICK[@]}" --lr nan
+expect_error lr-inf              --lr            -- "$HOLA" "${QUICK[@]}" --lr inf
+expect_error lr-overflow         --lr            -- "$HOLA" "${QUICK[@]}" --lr 1e999
+expect_error iters-abc           --iters         -- "$HOLA" "${QUICK[@]}" --iters abc
+expect_error iters-zero          --iters         -- "$HOLA" "${QUICK[@]}" --iters 0
+expect_error seq-length-zero     --seq-length    -- "$HOLA" "${QUICK[@]}" --seq-length 0
+expect_error sample-length-neg   --sample-length -- "$HOLA" "${QUICK[@]}" --sample-length -1
+expect_error print-every-zero    --print-every   -- "$HOLA" "${QUICK[@]}" --print-every 0
+expect_error seed-negative       --seed          -- "$HOLA" "${QUICK[@]}" --seed -1
+expect_error seed-2-pow-64       --seed          -- "$HOLA" "${QUICK[@]}" --seed 18446744073709551616
+
+# ---------------------------------------------------------------- usage errors
+expect_error missing-value       "needs a value" --hidden          -- "$HOLA" "${QUICK[@]}" --hidden
+expect_error unknown-option      "unknown option" --frobnicate     -- "$HOLA" "${QUICK[@]}" --frobnicate
+expect_error two-corpora         "unexpected argument"             -- "$HOLA" "$HOLA" "${QUICK[@]}"
+expect_error prompt-ascii        "not in the vocabulary" Z         -- "$HOLA" "${QUICK[@]}" --prompt 'Hola Zorro'
+expect_error prompt-non-ascii    "not in the vocabulary" U+00F1    -- "$HOLA" "${QUICK[@]}" --prompt "$N_WITH_TILDE"
+expect_error log-unwritable      "cannot open"                     -- "$HOLA" "${QUICK[@]}" --log /nonexistent/dir/log.tsv
+
+exit 0
