@@ -1,0 +1,149 @@
+# charrnn: tangle the program, run the tests, weave the two editions of the book.
+#   make tangle     build/charrnn.c and ./charrnn
+#   make test       all tests; SAN=1 runs them under AddressSanitizer + UBSan
+#   make pdf        build/charrnn-es.pdf and build/charrnn-en.pdf
+#   make bench      key=value speed measurements
+.DELETE_ON_ERROR:
+.SUFFIXES:
+SHELL := /bin/bash
+
+CC      ?= cc
+OPT     ?= -O3 -march=native
+WARN    := -Wall -Wextra
+CFLAGS  ?= -std=c11 $(OPT) -ffp-contract=off $(WARN)
+SANFLAGS := -std=c11 -O1 -g -fno-omit-frame-pointer -ffp-contract=off $(WARN) \
+            -fsanitize=address,undefined -fno-sanitize-recover=all
+LDLIBS  := -lm
+
+ifeq ($(SAN),1)
+  BIN     := build/san/charrnn
+  TESTBIN := build/san/test_charrnn
+else
+  BIN     := charrnn
+  TESTBIN := build/test_charrnn
+endif
+
+.PHONY: all tangle test pdf bench tools-tangle tools-pdf clean check-roots
+all: tangle
+
+# ---- tools: install with apt-get when missing (root or password-less sudo) ----------
+# $(call ensure,TEST-COMMAND,PACKAGES)
+define ensure
+	@$(1) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "charrnn: missing $(2); install with: sudo apt-get install -y $(2)" >&2; exit 1; fi; \
+	  echo "installing $(2) with apt-get ..." >&2; \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	      --no-install-recommends $(2); } >&2 || \
+	  { echo "charrnn: apt-get failed; run: sudo apt-get install -y $(2)" >&2; exit 1; }; }
+endef
+TEX_PKGS := texlive-latex-base texlive-latex-recommended texlive-latex-extra \
+            texlive-fonts-recommended lmodern texlive-lang-spanish
+
+tools-tangle:
+	$(call ensure,command -v notangle,noweb)
+	$(call ensure,command -v $(CC),gcc)
+tools-pdf: tools-tangle
+	$(call ensure,command -v gnuplot,gnuplot-nox)
+	$(call ensure,kpsewhich fvextra.sty spanish.ldf lmodern.sty comment.sty,$(TEX_PKGS))
+	$(call ensure,command -v pdftoppm,poppler-utils)
+
+# ---- tangle and compile ------------------------------------------------------------
+tangle: tools-tangle
+	@$(MAKE) --no-print-directory charrnn
+
+build/%.c: charrnn.nw
+	@mkdir -p build
+	notangle -L -R'$*.c' $< > $@
+
+charrnn: build/charrnn.c
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+build/test_charrnn: build/test_charrnn.c build/charrnn.c
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+build/san/charrnn: build/charrnn.c
+	@mkdir -p build/san
+	$(CC) $(SANFLAGS) -o $@ $< $(LDLIBS)
+
+build/san/test_charrnn: build/test_charrnn.c build/charrnn.c
+	@mkdir -p build/san
+	$(CC) $(SANFLAGS) -o $@ $< $(LDLIBS)
+
+# The mutant: seed 002's slip, h_t instead of h_{t-1} in dWhh. The gradient check must
+# catch it (tests/run.sh), and the book shows what the check prints.
+build/mutant/charrnn.c: build/charrnn.c
+	@mkdir -p build/mutant
+	sed 's/dWhh_i\[j\] += dhraw\[i\] \* hprev\[j\]/dWhh_i[j] += dhraw[i] * h[j]/' $< > $@
+	@! cmp -s $< $@ || { echo "charrnn: the dWhh mutation no longer applies" >&2; exit 1; }
+build/mutant/test_charrnn: build/test_charrnn.c build/mutant/charrnn.c
+	cp build/test_charrnn.c build/mutant/test_charrnn.c
+	$(CC) $(CFLAGS) -o $@ build/mutant/test_charrnn.c $(LDLIBS)
+
+check-roots: charrnn.nw
+	@test "$$(noroots $< | sort | tr '\n' ' ')" = "<<charrnn.c>> <<test_charrnn.c>> " || \
+	  { echo "charrnn: unexpected root chunks (a misspelt chunk name?):" >&2; noroots $< >&2; exit 1; }
+
+# ---- tests -------------------------------------------------------------------------
+test: tools-tangle
+	@$(MAKE) --no-print-directory check-roots $(BIN) $(TESTBIN) build/mutant/test_charrnn
+	@bash tests/run.sh $(BIN) $(TESTBIN) build/mutant/test_charrnn
+
+# ---- speed -------------------------------------------------------------------------
+BENCH_ITERS ?= 20000
+bench: tools-tangle
+	@$(MAKE) --no-print-directory charrnn
+	@grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: */cpu=/' || true
+	@echo "cflags=$(CFLAGS)"
+	@./charrnn data/tinyshakespeare.txt --quiet --bench --iters $(BENCH_ITERS) \
+	  --sample-length 300000
+
+build/bench.txt: charrnn
+	$(MAKE) --no-print-directory -s bench > $@
+
+# ---- figures and the book ----------------------------------------------------------
+build/fig/quijote.tsv build/fig/quijote-sample.txt &: charrnn
+	@mkdir -p build/fig
+	./charrnn data/quijote-small.txt --quiet --log build/fig/quijote.tsv \
+	  --prompt 'Dijo don Quijote' --sample-length 600 | tail -n +2 > build/fig/quijote-sample.txt
+build/fig/shakespeare.tsv: charrnn
+	@mkdir -p build/fig
+	./charrnn data/tinyshakespeare.txt --quiet --log $@ --sample-length 0
+
+build/fig/loss.tex: figures/loss.gp build/fig/quijote.tsv build/fig/shakespeare.tsv
+	cd build && gnuplot ../$<
+build/fig/tanh.tex: figures/tanh.gp
+	@mkdir -p build/fig
+	cd build && gnuplot ../$<
+
+build/gradcheck.txt: build/test_charrnn
+	build/test_charrnn --gradcheck > $@
+build/gradcheck-bug.txt: build/mutant/test_charrnn
+	build/mutant/test_charrnn --gradcheck > $@ || true
+	@grep -q '^FAIL: gradient check dWhh' $@
+
+# Chunk names are written "español|English"; each edition keeps its half.
+half.es := \1
+half.en := \2
+build/charrnn-%.nw: charrnn.nw
+	@mkdir -p build
+	sed -E 's/<<([^|<>]+)\|([^|<>]+)>>/<<$(half.$*)>>/g' $< > $@
+build/charrnn-%.tex: build/charrnn-%.nw
+	{ printf '\\def\\edicion{%s}\n' '$*'; noweave -delay -index $<; } > $@
+
+BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.txt \
+               build/gradcheck.txt build/gradcheck-bug.txt build/bench.txt
+build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS)
+	cd build && for pass in 1 2 3; do \
+	  pdflatex -interaction=nonstopmode -halt-on-error charrnn-$*.tex > charrnn-$*.out 2>&1 || \
+	    { tail -n 30 charrnn-$*.out >&2; exit 1; }; done
+	@! grep -E 'undefined|Undefined|Overfull \\hbox' build/charrnn-$*.log || \
+	  { echo "charrnn: fix the warnings above in build/charrnn-$*.log" >&2; exit 1; }
+
+pdf: tools-pdf check-roots
+	@$(MAKE) --no-print-directory build/charrnn-es.pdf build/charrnn-en.pdf
+	@ls -l build/charrnn-es.pdf build/charrnn-en.pdf
+
+clean:
+	rm -rf build charrnn
