@@ -55,7 +55,7 @@ tangle: tools-tangle
 
 build/%.c: charrnn.nw
 	@mkdir -p build
-	notangle -L -R'$*.c' $< > $@
+	notangle -L -R'[[$*.c]]' $< > $@
 
 charrnn: build/charrnn.c
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
@@ -82,7 +82,7 @@ build/mutant/test_charrnn: build/test_charrnn.c build/mutant/charrnn.c
 	$(CC) $(CFLAGS) -o $@ build/mutant/test_charrnn.c $(LDLIBS)
 
 check-roots: charrnn.nw
-	@test "$$(noroots $< | sort | tr '\n' ' ')" = "<<charrnn.c>> <<test_charrnn.c>> " || \
+	@test "$$(noroots $< | sort | tr '\n' ' ')" = "<<[[charrnn.c]]>> <<[[test_charrnn.c]]>> " || \
 	  { echo "charrnn: unexpected root chunks (a misspelt chunk name?):" >&2; noroots $< >&2; exit 1; }
 
 # ---- tests -------------------------------------------------------------------------
@@ -136,8 +136,8 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/gradcheck.txt build/gradcheck-bug.txt build/bench.txt
 build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS)
 	cd build && for pass in 1 2 3; do \
-	  pdflatex -interaction=nonstopmode -halt-on-error charrnn-$*.tex > charrnn-$*.out 2>&1 || \
-	    { tail -n 30 charrnn-$*.out >&2; exit 1; }; done
+	  pdflatex -interaction=nonstopmode -halt-on-error charrnn-$*.tex > charrnn-$*.run 2>&1 || \
+	    { tail -n 30 charrnn-$*.run >&2; exit 1; }; done
 	@! grep -E 'undefined|Undefined|Overfull \\hbox' build/charrnn-$*.log || \
 	  { echo "charrnn: fix the warnings above in build/charrnn-$*.log" >&2; exit 1; }
 
