@@ -23,7 +23,7 @@ else
   TESTBIN := build/test_charrnn
 endif
 
-.PHONY: all tangle test pdf bench tools-tangle tools-pdf clean check-roots
+.PHONY: all tangle test pdf bench warnings tools-tangle tools-pdf clean check-roots
 all: tangle
 
 # ---- tools: install with apt-get when missing (root or password-less sudo) ----------
@@ -89,6 +89,17 @@ check-roots: charrnn.nw
 test: tools-tangle
 	@$(MAKE) --no-print-directory check-roots $(BIN) $(TESTBIN) build/mutant/test_charrnn
 	@bash tests/run.sh ./$(BIN) ./$(TESTBIN) ./build/mutant/test_charrnn
+
+# Zero warnings under gcc and clang, for the program and the tests.
+warnings: tools-tangle
+	$(call ensure,command -v clang,clang)
+	@$(MAKE) --no-print-directory build/charrnn.c build/test_charrnn.c
+	@mkdir -p build/warn
+	@for cc in gcc clang; do for prog in charrnn test_charrnn; do \
+	  echo "$$cc $$prog.c"; \
+	  $$cc -std=c11 -O2 -ffp-contract=off -fno-math-errno $(WARN) -Werror \
+	    -o build/warn/$$prog-$$cc build/$$prog.c $(LDLIBS) || exit 1; done; done
+	@echo "no warnings from gcc or clang"
 
 # ---- speed -------------------------------------------------------------------------
 BENCH_ITERS ?= 20000

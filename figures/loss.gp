@@ -7,7 +7,7 @@ set key top right
 set grid lc rgb '#dddddd'
 set xlabel '\bi{iteración (ventanas de 25 caracteres)}{iteration (windows of 25 characters)}'
 set ylabel '\bi{nats por carácter}{nats per character}'
-set xtics 5000
+set xtics 20000
 set yrange [1:5]
 set format x '%.0f'
 # Column 5 is the smoothed loss per character; ln V is the loss of a uniform guess.
