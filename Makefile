@@ -4,6 +4,7 @@
 #   make pdf        build/charrnn-es.pdf and build/charrnn-en.pdf
 #   make bench      key=value speed measurements
 .DELETE_ON_ERROR:
+.SECONDARY:
 .SUFFIXES:
 SHELL := /bin/bash
 
