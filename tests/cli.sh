@@ -173,4 +173,23 @@ expect_error prompt-ascii        "not in the vocabulary" Z         -- "$HOLA" "$
 expect_error prompt-non-ascii    "not in the vocabulary" U+00F1    -- "$HOLA" "${QUICK[@]}" --prompt "$N_WITH_TILDE"
 expect_error log-unwritable      "cannot open"                     -- "$HOLA" "${QUICK[@]}" --log /nonexistent/dir/log.tsv
 
+# ---------------------------------------------------------------- data that must not be lost
+cp "$HOLA" "$TMP/corpus.txt"
+expect_error log-over-corpus     "would overwrite"                 -- "$TMP/corpus.txt" "${QUICK[@]}" --log "$TMP/corpus.txt"
+if cmp -s "$HOLA" "$TMP/corpus.txt"; then pass log-over-corpus-kept; else fail log-over-corpus-kept "corpus changed"; fi
+expect_error endless-input       "too large"                       -- /dev/zero
+# A value that looks like an option is still a value: --prompt -h is a prompt, not --help.
+expect_error prompt-dash-h       "not in the vocabulary" "U+002D"  -- "$HOLA" "${QUICK[@]}" --prompt -h
+
+# Standard output that cannot be written (a full disk) is an error, not a silent success.
+stdout_full() {
+    local name=$1; shift
+    timeout 20 "$BIN" "$@" > /dev/full 2> "$ERR"; status=$?
+    if [ "$status" -ne 0 ] && [ "$status" -lt 128 ] && [ "$(stderr_line_count)" -eq 1 ] &&
+       grep -q '^charrnn: cannot write to standard output' "$ERR"; then pass "$name"
+    else fail "$name" "exit status $status, stderr: $(head -c 200 "$ERR")"; fi
+}
+stdout_full stdout-full-sample   "$HOLA" "${QUICK[@]}" --sample-length 50
+stdout_full stdout-full-help     --help
+
 exit 0

@@ -67,3 +67,13 @@ if [ $status -eq 0 ] && grep -q 'stopped by signal after' "$T/int.err" &&
    grep -q "after $last of" "$T/int.err"; then
   pass "SIGINT stops training cleanly after iteration $last, log complete"
 else fail "SIGINT stops training cleanly" "status $status, last log row '$last'"; fi
+
+# SIGTERM (or a second Ctrl-C) also cuts short a sample that would take an hour to write.
+start=$SECONDS
+timeout --preserve-status -s TERM -k 30 1 "$BIN" data/hola.txt --seq-length 10 --iters 1 \
+  --quiet --sample-length 1000000000 > "$T/long.out" 2> "$T/long.err"
+status=$?
+took=$((SECONDS - start))
+if [ $status -eq 0 ] && [ $took -lt 10 ] && grep -q 'sample after 1 iterations' "$T/long.out"; then
+  pass "SIGTERM cuts a 10^9-character sample short and exits cleanly (${took}s)"
+else fail "SIGTERM cuts a long sample short" "status $status after ${took}s"; fi
