@@ -72,15 +72,19 @@ build/san/test_charrnn: build/test_charrnn.c build/charrnn.c
 	@mkdir -p build/san
 	$(CC) $(SANFLAGS) -o $@ $< $(LDLIBS)
 
-# The mutant: seed 002's slip, h_t instead of h_{t-1} in dWhh. The gradient check must
-# catch it (tests/run.sh), and the book shows what the check prints.
-build/mutant/charrnn.c: build/charrnn.c
-	@mkdir -p build/mutant
-	sed 's/(size_t)i \* H, H, m->hs, H, m->das/(size_t)i * H, H, m->hs + H, H, m->das/' $< > $@
-	@! cmp -s $< $@ || { echo "charrnn: the dWhh mutation no longer applies" >&2; exit 1; }
-build/mutant/test_charrnn: build/test_charrnn.c build/mutant/charrnn.c
-	cp build/test_charrnn.c build/mutant/test_charrnn.c
-	$(CC) $(CFLAGS) -o $@ build/mutant/test_charrnn.c $(LDLIBS)
+# Two mutants, each with one real mistake from the seed notebooks; the gradient check must
+# catch both (tests/run.sh), and the book shows what it prints.
+#   build/mutant:     seed 002's slip, h_t instead of h_{t-1} in dWhh.
+#   build/mutant-gru: seed 001's GRU, which drops the direct road dh_{t-1} += dh_t * z_t.
+MUTATION.mutant     := s/add_rows(m->g.Whh\[l\], H, H, ly->hs, H, ly->das/add_rows(m->g.Whh[l], H, H, ly->hs + (size_t)B * H, H, ly->das/
+MUTATION.mutant-gru := s/m->dhnext\[k\] = dh \* z;/m->dhnext[k] = 0.0;/
+build/%/charrnn.c: build/charrnn.c
+	@mkdir -p build/$*
+	sed '$(MUTATION.$*)' $< > $@
+	@! cmp -s $< $@ || { echo "charrnn: the $* mutation no longer applies" >&2; exit 1; }
+build/%/test_charrnn: build/test_charrnn.c build/%/charrnn.c
+	cp build/test_charrnn.c build/$*/test_charrnn.c
+	$(CC) $(CFLAGS) -o $@ build/$*/test_charrnn.c $(LDLIBS)
 
 check-roots: charrnn.nw
 	@test "$$(noroots $< | sort | tr '\n' ' ')" = "<<[[charrnn.c]]>> <<[[test_charrnn.c]]>> " || \
@@ -88,8 +92,10 @@ check-roots: charrnn.nw
 
 # ---- tests -------------------------------------------------------------------------
 test: tools-tangle
-	@$(MAKE) --no-print-directory check-roots $(BIN) $(TESTBIN) build/mutant/test_charrnn
-	@bash tests/run.sh ./$(BIN) ./$(TESTBIN) ./build/mutant/test_charrnn
+	@$(MAKE) --no-print-directory check-roots $(BIN) $(TESTBIN) build/mutant/test_charrnn \
+	  build/mutant-gru/test_charrnn
+	@bash tests/run.sh ./$(BIN) ./$(TESTBIN) ./build/mutant/test_charrnn \
+	  ./build/mutant-gru/test_charrnn
 
 # Zero warnings under gcc and clang, for the program and the tests.
 warnings: tools-tangle
@@ -131,9 +137,13 @@ build/fig/tanh.tex: figures/tanh.gp
 
 build/gradcheck.txt: build/test_charrnn
 	build/test_charrnn --gradcheck > $@
+# The book shows the lines that matter: the whole rnn check and every failure; the GRU's.
 build/gradcheck-bug.txt: build/mutant/test_charrnn
-	build/mutant/test_charrnn --gradcheck > $@ || true
-	@grep -q '^FAIL: gradient check dWhh' $@
+	{ build/mutant/test_charrnn --gradcheck || true; } | grep -E 'check rnn d|^FAIL' > $@
+	@grep -q '^FAIL: gradient check rnn dWhh' $@
+build/gradcheck-gru-bug.txt: build/mutant-gru/test_charrnn
+	{ build/mutant-gru/test_charrnn --gradcheck || true; } | grep -E 'check gru' > $@
+	@grep -q '^FAIL: gradient check gru ' $@
 
 # Chunk names are written "español|English"; each edition keeps its half.
 half.es := \1
@@ -145,7 +155,8 @@ build/charrnn-%.tex: build/charrnn-%.nw
 	{ printf '\\def\\edicion{%s}\n' '$*'; noweave -delay -index $<; } > $@
 
 BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.txt \
-               build/gradcheck.txt build/gradcheck-bug.txt build/bench.txt
+               build/gradcheck.txt build/gradcheck-bug.txt build/gradcheck-gru-bug.txt \
+               build/bench.txt
 build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS)
 	cd build && for pass in 1 2 3; do \
 	  pdflatex -interaction=nonstopmode -halt-on-error charrnn-$*.tex > charrnn-$*.run 2>&1 || \

@@ -92,7 +92,8 @@ expect_success() {
 # expect_help NAME FLAG : exits 0 and stdout mentions every option.
 HELP_OPTIONS=(--hidden --seq-length --lr --iters --seed --sample-every
               --sample-length --print-every --prompt --greedy --log --quiet
-              --bench --help)
+              --bench --model --layers --batch --optim --momentum --decay --beta1
+              --beta2 --clip-norm --help)
 expect_help() {
     local name=$1 flag=$2
     run "$flag"
@@ -124,6 +125,10 @@ if cmp -s "$OUT" "$TMP/help.out"; then pass help-short-same-as-long
 else fail help-short-same-as-long "-h output differs from --help output"; fi
 expect_success tiny-run            "$HOLA" --seq-length 10 --iters 5 --quiet
 expect_success seq-length-boundary "$HOLA" --seq-length 42 --iters 1 --quiet
+expect_success mixed-stack         "$HOLA" --seq-length 10 --iters 3 --quiet --model gru,lstm,rnn
+expect_success batch-boundary      "$HOLA" --seq-length 10 --iters 9 --quiet --batch 3 --model lstm
+expect_success every-optimiser     "$HOLA" --seq-length 10 --iters 3 --quiet --optim sgd --momentum 0
+expect_success adam-clip-norm      "$HOLA" --seq-length 10 --iters 3 --quiet --optim adam --clip-norm 1
 
 # ---------------------------------------------------------------- corpus errors
 expect_error missing-file        "cannot open" "nope.txt"   -- "$TMP/nope.txt"
@@ -180,6 +185,23 @@ if cmp -s "$HOLA" "$TMP/corpus.txt"; then pass log-over-corpus-kept; else fail l
 expect_error endless-input       "too large"                       -- /dev/zero
 # A value that looks like an option is still a value: --prompt -h is a prompt, not --help.
 expect_error prompt-dash-h       "not in the vocabulary" "U+002D"  -- "$HOLA" "${QUICK[@]}" --prompt -h
+
+# ---------------------------------------------------------------- cells, layers, streams, optimisers
+expect_error model-unknown       "--model" "rnn, lstm or gru" transformer -- "$HOLA" "${QUICK[@]}" --model transformer
+expect_error model-empty         "--model" "rnn, lstm or gru"     -- "$HOLA" "${QUICK[@]}" --model ''
+expect_error model-empty-layer   "--model" "rnn, lstm or gru"     -- "$HOLA" "${QUICK[@]}" --model 'lstm,,gru'
+expect_error model-trailing-comma "--model" "rnn, lstm or gru"    -- "$HOLA" "${QUICK[@]}" --model 'gru,'
+expect_error model-too-many      "more than 8"                    -- "$HOLA" "${QUICK[@]}" --model rnn,rnn,rnn,rnn,rnn,rnn,rnn,rnn,rnn
+expect_error model-vs-layers     "lists 2 layers" "--layers says 3" -- "$HOLA" "${QUICK[@]}" --model gru,lstm --layers 3
+expect_error layers-zero         --layers "1 to 8"                -- "$HOLA" "${QUICK[@]}" --layers 0
+expect_error layers-nine         --layers "1 to 8"                -- "$HOLA" "${QUICK[@]}" --layers 9
+expect_error batch-zero          --batch                          -- "$HOLA" "${QUICK[@]}" --batch 0
+expect_error batch-too-big       "too short" "--batch 4"          -- "$HOLA" "${QUICK[@]}" --batch 4
+expect_error optim-unknown       --optim "sgd, adagrad, rmsprop or adam" lbfgs -- "$HOLA" "${QUICK[@]}" --optim lbfgs
+expect_error momentum-one        --momentum "not including"       -- "$HOLA" "${QUICK[@]}" --momentum 1
+expect_error beta2-negative      --beta2 "from 0"                 -- "$HOLA" "${QUICK[@]}" --beta2 -0.1
+expect_error decay-nan           --decay                          -- "$HOLA" "${QUICK[@]}" --decay nan
+expect_error clip-norm-zero      --clip-norm                      -- "$HOLA" "${QUICK[@]}" --clip-norm 0
 
 # Standard output that cannot be written (a full disk) is an error, not a silent success.
 stdout_full() {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test and ends with one line "N passed, M failed" (exit 1 if M > 0).
-# Usage: tests/run.sh CHARRNN TEST_CHARRNN MUTANT_TEST_CHARRNN
+# Usage: tests/run.sh CHARRNN TEST_CHARRNN MUTANT_TEST_CHARRNN MUTANT_GRU_TEST_CHARRNN
 set -u
-BIN=$1 TESTBIN=$2 MUTANT=$3
+BIN=$1 TESTBIN=$2 MUTANT=$3 MUTANT_GRU=$4
 here=$(dirname "$0")
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -21,14 +21,27 @@ unit() {
 echo "== unit tests ($TESTBIN)"
 unit test_charrnn "$TESTBIN"
 
-echo "== the gradient check must catch seed 002's dWhh slip ($MUTANT)"
-out=$("$MUTANT" --gradcheck 2>&1); status=$?
-if [ $status -eq 1 ] && grep -q '^FAIL: gradient check dWhh' <<< "$out" &&
-   [ "$(grep -c '^PASS: gradient check' <<< "$out")" -eq 4 ]; then
-  echo "PASS: gradient check catches h_t used for h_{t-1} in dWhh, and only there" | tee -a "$log"
-else
-  echo "FAIL: gradient check did not single out the dWhh mutant (status $status)" | tee -a "$log"
-fi
+# mutant NAME PROGRAM FAILING: the check must fail (status 1), on lines matching the regular
+# expression FAILING and only there, and pass the other lines.
+mutant() {
+  local name=$1 prog=$2 failing=$3 out status nfail nbad npass
+  out=$("$prog" --gradcheck 2>&1); status=$?
+  nfail=$(grep -c '^FAIL' <<< "$out")
+  nbad=$(grep '^FAIL' <<< "$out" | grep -cvE "$failing")
+  npass=$(grep -c '^PASS: gradient check' <<< "$out")
+  if [ $status -eq 1 ] && [ "$nfail" -gt 0 ] && [ "$nbad" -eq 0 ] && [ "$npass" -gt 0 ] &&
+     [ "$(grep -E "$failing" <<< "$out" | grep -c '^PASS')" -eq 0 ]; then
+    echo "PASS: gradient check catches $name: $nfail tensors fail, only where they must" | tee -a "$log"
+  else
+    echo "FAIL: gradient check did not single out $name (status $status, $nfail failures, $nbad misplaced)" | tee -a "$log"
+  fi
+}
+echo "== the gradient check must catch the seeds' mistakes ($MUTANT, $MUTANT_GRU)"
+mutant "h_t used for h_{t-1} in dWhh" "$MUTANT" 'dWhh'
+mutant "the GRU without its direct road" "$MUTANT_GRU" 'check (gru|gru,lstm,rnn B=3) d(Wxh|Whh|bh)\[0\]'
+
+echo "== the default network is the first part's program ($BIN)"
+bash "$here/core.sh" "$BIN" | tee -a "$log"
 
 echo "== command line and bad input ($BIN)"
 bash "$here/cli.sh" "$BIN" | tee -a "$log"

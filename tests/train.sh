@@ -56,6 +56,31 @@ if [ -n "$got" ] && [ "$got" != "Hola mundo, aprendiendo redes recurrentes!" ]; 
   pass "hola.txt toy (seq-length 25): the unreachable tail is not learnt"
 else fail "hola.txt toy (seq-length 25)" "got '$got'"; fi
 
+# The gated cells learn the toy too, each in its own way.
+for cell in lstm gru; do
+  got=$(run "${toy[@]}" --seq-length 42 --model "$cell" | sed -n 2p)
+  if [ "$got" = "Hola mundo, aprendiendo redes recurrentes!" ]; then
+    pass "hola.txt toy with --model $cell: greedy continuation is 'do redes recurrentes!'"
+  else fail "hola.txt toy with --model $cell" "got '$got'"; fi
+done
+
+# Spelling out the defaults changes nothing: --model rnn --layers 1 --batch 1 --optim adagrad.
+run "${small[@]}" --seed 7 --model rnn --layers 1 --batch 1 --optim adagrad --log "$T/d.tsv" \
+  > "$T/d.out" 2> /dev/null
+if cmp -s "$T/a.out" "$T/d.out" && cmp -s "$T/a.tsv" "$T/d.tsv"; then
+  pass "--model rnn --layers 1 --batch 1 --optim adagrad is the default, byte for byte"
+else fail "--model rnn --layers 1 --batch 1 is the default" "outputs differ"; fi
+
+# Streams: reproducible, and the log counts T*B characters per iteration.
+bat=(data/quijote-small.txt --iters 200 --quiet --batch 4 --model gru,lstm --optim adam
+     --sample-length 60 --log-every 10)
+run "${bat[@]}" --log "$T/b1.tsv" > "$T/b1.out" 2> /dev/null
+run "${bat[@]}" --log "$T/b2.tsv" > "$T/b2.out" 2> /dev/null
+if [ -s "$T/b1.out" ] && cmp -s "$T/b1.out" "$T/b2.out" && cmp -s "$T/b1.tsv" "$T/b2.tsv" &&
+   [ "$(tail -n 1 "$T/b1.tsv" | cut -f1,2)" = "$(printf '200\t20000')" ]; then
+  pass "--batch 4 with a gru,lstm stack and Adam is reproducible; 200 iterations = 20000 chars"
+else fail "--batch 4 with a gru,lstm stack" "$(tail -n 1 "$T/b1.tsv" | cut -f1,2)"; fi
+
 # Ctrl-C: a clean stop, exit 0, the log complete up to the last iteration, a final sample.
 # timeout sends SIGINT after one second, as Ctrl-C would, and SIGKILL 60 s later if ignored.
 timeout --preserve-status -s INT -k 60 1 "$BIN" data/tinyshakespeare.txt --iters 100000000 \
