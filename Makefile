@@ -110,12 +110,23 @@ warnings: tools-tangle
 
 # ---- speed -------------------------------------------------------------------------
 BENCH_ITERS ?= 20000
+# key=value lines; the rows for the gated cells and for 16 streams carry a _model suffix.
+# bench_row MODEL BATCH ITERS: train on tinyshakespeare (H=100, T=25) and print the speeds.
+bench_row = ./charrnn data/tinyshakespeare.txt --quiet --bench --model $(1) --batch $(2) \
+  --iters $(3) --sample-length 30000 | sed -n 's/^\(train\|sample\)_chars_per_sec=/\1_chars_per_sec_$(4)=/p'
 bench: tools-tangle
 	@$(MAKE) --no-print-directory charrnn
 	@grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: */cpu=/' || true
 	@echo "cflags=$(CFLAGS)"
 	@./charrnn data/tinyshakespeare.txt --quiet --bench --iters $(BENCH_ITERS) \
 	  --sample-length 300000
+	@$(call bench_row,lstm,1,6000,lstm)
+	@$(call bench_row,gru,1,6000,gru)
+	@for m in rnn lstm gru; do \
+	  one=$$($(call bench_row,$$m,1,4000,x) | sed -n 's/^train_chars_per_sec_x=//p'); \
+	  sixteen=$$($(call bench_row,$$m,16,1000,x) | sed -n 's/^train_chars_per_sec_x=//p'); \
+	  echo "train_chars_per_sec_$${m}_batch16=$$sixteen"; \
+	  awk -v a=$$sixteen -v b=$$one 'BEGIN { printf "batch16_speedup_'$$m'=%.2f\n", a / b }'; done
 
 build/bench.txt: charrnn
 	$(MAKE) --no-print-directory -s bench > $@
@@ -128,6 +139,42 @@ build/fig/quijote.tsv build/fig/quijote-sample.txt &: charrnn
 build/fig/shakespeare.tsv: charrnn
 	@mkdir -p build/fig
 	./charrnn data/tinyshakespeare.txt --quiet --log $@ --sample-length 0
+
+# The comparisons: three cells with Adagrad on Shakespeare (30 000 windows of 25 characters
+# each), and the four optimisers on the default network and corpus (the Adagrad run is the
+# default run of the results chapter).
+COMPARE := data/tinyshakespeare.txt --quiet --iters 30000 --log-every 100
+build/fig/cells-%.tsv build/fig/cells-%-sample.txt &: charrnn
+	@mkdir -p build/fig
+	./charrnn $(COMPARE) --model $* --log build/fig/cells-$*.tsv --prompt 'ROMEO:' \
+	  --sample-length 240 | tail -n +2 > build/fig/cells-$*-sample.txt
+build/fig/optim-adagrad.tsv: build/fig/quijote.tsv
+	cp $< $@
+build/fig/optim-%.tsv: charrnn
+	@mkdir -p build/fig
+	./charrnn data/quijote-small.txt --quiet --optim $* --log $@ --sample-length 0
+build/fig/cells.tex: figures/cells.gp build/fig/cells-rnn.tsv build/fig/cells-lstm.tsv \
+                     build/fig/cells-gru.tsv
+	cd build && gnuplot ../$<
+build/fig/optim.tex: figures/optim.gp $(foreach o,sgd adagrad rmsprop adam,build/fig/optim-$(o).tsv)
+	cd build && gnuplot ../$<
+
+# Tables of the smoothed loss per character at a few points, read from the same logs as the
+# figures, so that the text's numbers are this build's.
+# loss_row FILE LABEL ITERATIONS: one LaTeX table row.
+loss_row = LABEL='$(2)' awk -F'\t' -v at=' $(3) ' 'NR > 1 && index(at, " " $$1 " ") { \
+  v = v sprintf(" & %.3f", $$5) } END { print ENVIRON["LABEL"] v " \\\\" }' $(1)
+CELL_POINTS := 10000 20000 30000
+build/fig/cells-table.tex: build/fig/cells-rnn.tsv build/fig/cells-lstm.tsv build/fig/cells-gru.tsv
+	{ $(call loss_row,build/fig/cells-rnn.tsv,\bi{red recurrente}{recurrent network},$(CELL_POINTS)); \
+	  $(call loss_row,build/fig/cells-lstm.tsv,LSTM,$(CELL_POINTS)); \
+	  $(call loss_row,build/fig/cells-gru.tsv,GRU,$(CELL_POINTS)); echo '\bottomrule'; } > $@
+OPTIM_POINTS := 2000 10000 50000 100000
+build/fig/optim-table.tex: $(foreach o,sgd adagrad rmsprop adam,build/fig/optim-$(o).tsv)
+	{ $(call loss_row,build/fig/optim-sgd.tsv,SGD,$(OPTIM_POINTS)); \
+	  $(call loss_row,build/fig/optim-adagrad.tsv,Adagrad,$(OPTIM_POINTS)); \
+	  $(call loss_row,build/fig/optim-rmsprop.tsv,RMSprop,$(OPTIM_POINTS)); \
+	  $(call loss_row,build/fig/optim-adam.tsv,Adam,$(OPTIM_POINTS)); echo '\bottomrule'; } > $@
 
 build/fig/loss.tex: figures/loss.gp build/fig/quijote.tsv build/fig/shakespeare.tsv
 	cd build && gnuplot ../$<
@@ -155,6 +202,9 @@ build/charrnn-%.tex: build/charrnn-%.nw
 	{ printf '\\def\\edicion{%s}\n' '$*'; noweave -delay -index $<; } > $@
 
 BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.txt \
+               build/fig/cells.tex build/fig/optim.tex build/fig/cells-table.tex \
+               build/fig/optim-table.tex build/fig/cells-rnn-sample.txt \
+               build/fig/cells-lstm-sample.txt build/fig/cells-gru-sample.txt \
                build/gradcheck.txt build/gradcheck-bug.txt build/gradcheck-gru-bug.txt \
                build/bench.txt
 build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS)
