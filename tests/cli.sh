@@ -182,6 +182,15 @@ expect_error log-unwritable      "cannot open"                     -- "$HOLA" "$
 cp "$HOLA" "$TMP/corpus.txt"
 expect_error log-over-corpus     "would overwrite"                 -- "$TMP/corpus.txt" "${QUICK[@]}" --log "$TMP/corpus.txt"
 if cmp -s "$HOLA" "$TMP/corpus.txt"; then pass log-over-corpus-kept; else fail log-over-corpus-kept "corpus changed"; fi
+# The same file under another name: ./corpus.txt, or a symbolic link to it.
+ln -s corpus.txt "$TMP/link.txt"
+expect_error log-over-corpus-dot  "corpus under another name"     -- "$TMP/corpus.txt" "${QUICK[@]}" --log "$TMP/./corpus.txt"
+expect_error log-over-corpus-link "corpus under another name"     -- "$TMP/corpus.txt" "${QUICK[@]}" --log "$TMP/link.txt"
+if cmp -s "$HOLA" "$TMP/corpus.txt"; then pass log-over-corpus-other-name-kept; else fail log-over-corpus-other-name-kept "corpus changed"; fi
+# An existing log that is not the corpus is overwritten as before.
+printf 'old log\n' > "$TMP/old.tsv"
+expect_success log-overwrites-old-log "$TMP/corpus.txt" "${QUICK[@]}" --log "$TMP/old.tsv"
+if head -n 1 "$TMP/old.tsv" | grep -q '^iter'; then pass log-old-replaced; else fail log-old-replaced "old log kept"; fi
 expect_error endless-input       "too large"                       -- /dev/zero
 # A value that looks like an option is still a value: --prompt -h is a prompt, not --help.
 expect_error prompt-dash-h       "not in the vocabulary" "U+002D"  -- "$HOLA" "${QUICK[@]}" --prompt -h
@@ -201,6 +210,7 @@ expect_error optim-unknown       --optim "sgd, adagrad, rmsprop or adam" lbfgs -
 expect_error momentum-one        --momentum "not including"       -- "$HOLA" "${QUICK[@]}" --momentum 1
 expect_error beta2-negative      --beta2 "from 0"                 -- "$HOLA" "${QUICK[@]}" --beta2 -0.1
 expect_error decay-nan           --decay                          -- "$HOLA" "${QUICK[@]}" --decay nan
+expect_error model-too-big       "GiB" --hidden                   -- "$DATA/tinyshakespeare.txt" --quiet --iters 1 --model lstm --hidden 4096 --seq-length 100000
 expect_error clip-norm-zero      --clip-norm                      -- "$HOLA" "${QUICK[@]}" --clip-norm 0
 
 # Standard output that cannot be written (a full disk) is an error, not a silent success.
