@@ -76,7 +76,7 @@ build/san/test_charrnn: build/test_charrnn.c build/charrnn.c
 # catch both (tests/run.sh), and the book shows what it prints.
 #   build/mutant:     seed 002's slip, h_t instead of h_{t-1} in dWhh.
 #   build/mutant-gru: seed 001's GRU, which drops the direct road dh_{t-1} += dh_t * z_t.
-MUTATION.mutant     := s/add_rows(m->g.Whh\[l\], H, H, ly->hs, H, ly->das/add_rows(m->g.Whh[l], H, H, ly->hs + (size_t)B * H, H, ly->das/
+MUTATION.mutant     := s/H, H, ly->hs, H, ly->das + i0/H, H, ly->hs + (size_t)B * H, H, ly->das + i0/
 MUTATION.mutant-gru := s/m->dhnext\[k\] = dh \* z;/m->dhnext[k] = 0.0;/
 build/%/charrnn.c: build/charrnn.c
 	@mkdir -p build/$*
@@ -110,21 +110,25 @@ warnings: tools-tangle
 
 # ---- speed -------------------------------------------------------------------------
 BENCH_ITERS ?= 20000
+BENCH_THREADS ?= 2
 # key=value lines; the rows for the gated cells and for 16 streams carry a _model suffix.
-# bench_row MODEL BATCH ITERS: train on tinyshakespeare (H=100, T=25) and print the speeds.
+# bench_row MODEL BATCH ITERS SUFFIX THREADS: train on tinyshakespeare (H=100, T=25).
 bench_row = ./charrnn data/tinyshakespeare.txt --quiet --bench --model $(1) --batch $(2) \
-  --iters $(3) --sample-length 30000 | sed -n 's/^\(train\|sample\)_chars_per_sec=/\1_chars_per_sec_$(4)=/p'
+  --iters $(3) --threads $(5) --sample-length 30000 | \
+  sed -n 's/^\(train\|sample\)_chars_per_sec=/\1_chars_per_sec_$(4)=/p'
 bench: tools-tangle
 	@$(MAKE) --no-print-directory charrnn
 	@grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: */cpu=/' || true
 	@echo "cflags=$(CFLAGS)"
 	@./charrnn data/tinyshakespeare.txt --quiet --bench --iters $(BENCH_ITERS) \
 	  --sample-length 300000
-	@$(call bench_row,lstm,1,6000,lstm)
-	@$(call bench_row,gru,1,6000,gru)
+	@$(call bench_row,lstm,1,6000,lstm,1)
+	@$(call bench_row,gru,1,6000,gru,1)
+	@echo "threads_batch16=$(BENCH_THREADS)"
 	@for m in rnn lstm gru; do \
-	  one=$$($(call bench_row,$$m,1,4000,x) | sed -n 's/^train_chars_per_sec_x=//p'); \
-	  sixteen=$$($(call bench_row,$$m,16,1000,x) | sed -n 's/^train_chars_per_sec_x=//p'); \
+	  one=$$($(call bench_row,$$m,1,4000,x,1) | sed -n 's/^train_chars_per_sec_x=//p'); \
+	  sixteen=$$($(call bench_row,$$m,16,1000,x,$(BENCH_THREADS)) | \
+	    sed -n 's/^train_chars_per_sec_x=//p'); \
 	  echo "train_chars_per_sec_$${m}_batch16=$$sixteen"; \
 	  awk -v a=$$sixteen -v b=$$one 'BEGIN { printf "batch16_speedup_'$$m'=%.2f\n", a / b }'; done
 

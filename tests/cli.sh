@@ -93,7 +93,7 @@ expect_success() {
 HELP_OPTIONS=(--hidden --seq-length --lr --iters --seed --sample-every
               --sample-length --print-every --prompt --greedy --log --quiet
               --bench --model --layers --batch --optim --momentum --decay --beta1
-              --beta2 --clip-norm --help)
+              --beta2 --clip-norm --threads --help)
 expect_help() {
     local name=$1 flag=$2
     run "$flag"
@@ -204,6 +204,8 @@ expect_error model-too-many      "more than 8"                    -- "$HOLA" "${
 expect_error model-vs-layers     "lists 2 layers" "--layers says 3" -- "$HOLA" "${QUICK[@]}" --model gru,lstm --layers 3
 expect_error layers-zero         --layers "1 to 8"                -- "$HOLA" "${QUICK[@]}" --layers 0
 expect_error layers-nine         --layers "1 to 8"                -- "$HOLA" "${QUICK[@]}" --layers 9
+expect_error threads-zero        --threads "1 to 64"              -- "$HOLA" "${QUICK[@]}" --threads 0
+expect_error threads-too-many    --threads "1 to 64"              -- "$HOLA" "${QUICK[@]}" --threads 65
 expect_error batch-zero          --batch                          -- "$HOLA" "${QUICK[@]}" --batch 0
 expect_error batch-too-big       "too short" "--batch 4"          -- "$HOLA" "${QUICK[@]}" --batch 4
 expect_error optim-unknown       --optim "sgd, adagrad, rmsprop or adam" lbfgs -- "$HOLA" "${QUICK[@]}" --optim lbfgs

@@ -81,6 +81,17 @@ if [ -s "$T/b1.out" ] && cmp -s "$T/b1.out" "$T/b2.out" && cmp -s "$T/b1.tsv" "$
   pass "--batch 4 with a gru,lstm stack and Adam is reproducible; 200 iterations = 20000 chars"
 else fail "--batch 4 with a gru,lstm stack" "$(tail -n 1 "$T/b1.tsv" | cut -f1,2)"; fi
 
+# Threads share out the work but not the results: byte-identical output and log.
+thr=(data/quijote-small.txt --iters 150 --quiet --batch 5 --model lstm,gru --optim adam
+     --sample-length 80 --log-every 5)
+run "${thr[@]}" --threads 1 --log "$T/t1.tsv" > "$T/t1.out" 2> /dev/null
+run "${thr[@]}" --threads 3 --log "$T/t3.tsv" > "$T/t3.out" 2> /dev/null
+run "${small[@]}" --seed 7 --threads 2 --log "$T/t2.tsv" > "$T/t2.out" 2> /dev/null
+if [ -s "$T/t1.out" ] && cmp -s "$T/t1.out" "$T/t3.out" && cmp -s "$T/t1.tsv" "$T/t3.tsv" &&
+   cmp -s "$T/a.out" "$T/t2.out" && cmp -s "$T/a.tsv" "$T/t2.tsv"; then
+  pass "--threads 3 and --threads 2 give byte-identical samples and logs to one thread"
+else fail "--threads gives the same results" "outputs differ"; fi
+
 # Ctrl-C: a clean stop, exit 0, the log complete up to the last iteration, a final sample.
 # timeout sends SIGINT after one second, as Ctrl-C would, and SIGKILL 60 s later if ignored.
 timeout --preserve-status -s INT -k 60 1 "$BIN" data/tinyshakespeare.txt --iters 100000000 \
