@@ -166,8 +166,10 @@ build/fig/optim.tex: figures/optim.gp $(foreach o,sgd adagrad rmsprop adam,build
 # Tables of the smoothed loss per character at a few points, read from the same logs as the
 # figures, so that the text's numbers are this build's.
 # loss_row FILE LABEL ITERATIONS: one LaTeX table row.
+# Numbers are written \dec{1}{676}: a decimal comma in Spanish, a point in English.
 loss_row = LABEL='$(2)' awk -F'\t' -v at=' $(3) ' 'NR > 1 && index(at, " " $$1 " ") { \
-  v = v sprintf(" & %.3f", $$5) } END { print ENVIRON["LABEL"] v " \\\\" }' $(1)
+  split(sprintf("%.3f", $$5), d, "."); v = v " & \\dec{" d[1] "}{" d[2] "}" } \
+  END { print ENVIRON["LABEL"] v " \\\\" }' $(1)
 CELL_POINTS := 10000 20000 30000
 build/fig/cells-table.tex: build/fig/cells-rnn.tsv build/fig/cells-lstm.tsv build/fig/cells-gru.tsv
 	{ $(call loss_row,build/fig/cells-rnn.tsv,\bi{red recurrente}{recurrent network},$(CELL_POINTS)); \
@@ -188,12 +190,14 @@ build/fig/tanh.tex: figures/tanh.gp
 
 build/gradcheck.txt: build/test_charrnn
 	build/test_charrnn --gradcheck > $@
-# The book shows the lines that matter: the whole rnn check and every failure; the GRU's.
+# The book shows the lines that matter: the whole rnn check and every failure; for the GRU,
+# the GRU alone and the GRU on top of an LSTM.
 build/gradcheck-bug.txt: build/mutant/test_charrnn
 	{ build/mutant/test_charrnn --gradcheck || true; } | grep -E 'check rnn d|^FAIL' > $@
 	@grep -q '^FAIL: gradient check rnn dWhh' $@
 build/gradcheck-gru-bug.txt: build/mutant-gru/test_charrnn
-	{ build/mutant-gru/test_charrnn --gradcheck || true; } | grep -E 'check gru' > $@
+	{ build/mutant-gru/test_charrnn --gradcheck || true; } | \
+	  grep -E 'check (gru|lstm,gru B=9 H=13) d' > $@
 	@grep -q '^FAIL: gradient check gru ' $@
 
 # Chunk names are written "español|English"; each edition keeps its half.
