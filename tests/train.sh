@@ -94,7 +94,9 @@ else fail "--threads gives the same results" "outputs differ"; fi
 
 # Ctrl-C: a clean stop, exit 0, the log complete up to the last iteration, a final sample.
 # timeout sends SIGINT after one second, as Ctrl-C would, and SIGKILL 60 s later if ignored.
-timeout --preserve-status -s INT -k 60 1 "$BIN" data/tinyshakespeare.txt --iters 100000000 \
+# --foreground: one signal to the program; without it timeout also signals its process group,
+# so the program would get two in a row (a second Ctrl-C), which is a different test.
+timeout --foreground --preserve-status -s INT -k 60 1 "$BIN" data/tinyshakespeare.txt --iters 100000000 \
   --log "$T/int.tsv" --log-every 1 > "$T/int.out" 2> "$T/int.err"
 status=$?
 last=$(tail -n 1 "$T/int.tsv" | cut -f1)
@@ -106,7 +108,7 @@ else fail "SIGINT stops training cleanly" "status $status, last log row '$last'"
 
 # SIGTERM (or a second Ctrl-C) also cuts short a sample that would take an hour to write.
 start=$SECONDS
-timeout --preserve-status -s TERM -k 30 1 "$BIN" data/hola.txt --seq-length 10 --iters 1 \
+timeout --foreground --preserve-status -s TERM -k 30 1 "$BIN" data/hola.txt --seq-length 10 --iters 1 \
   --quiet --sample-length 1000000000 > "$T/long.out" 2> "$T/long.err"
 status=$?
 took=$((SECONDS - start))
