@@ -93,7 +93,7 @@ expect_success() {
 HELP_OPTIONS=(--hidden --seq-length --lr --iters --seed --sample-every
               --sample-length --print-every --prompt --greedy --log --quiet
               --bench --model --layers --batch --optim --momentum --decay --beta1
-              --beta2 --clip-norm --threads --help)
+              --beta2 --clip-norm --threads --temperature --top-k --top-p --help)
 expect_help() {
     local name=$1 flag=$2
     run "$flag"
@@ -128,6 +128,7 @@ expect_success seq-length-boundary "$HOLA" --seq-length 42 --iters 1 --quiet
 expect_success mixed-stack         "$HOLA" --seq-length 10 --iters 3 --quiet --model gru,lstm,rnn
 expect_success batch-boundary      "$HOLA" --seq-length 10 --iters 9 --quiet --batch 3 --model lstm
 expect_success every-optimiser     "$HOLA" --seq-length 10 --iters 3 --quiet --optim sgd --momentum 0
+expect_success sampling-controls   "$HOLA" --seq-length 10 --iters 3 --quiet --temperature 0.5 --top-k 5 --top-p 0.9
 expect_success adam-clip-norm      "$HOLA" --seq-length 10 --iters 3 --quiet --optim adam --clip-norm 1
 
 # ---------------------------------------------------------------- corpus errors
@@ -204,6 +205,10 @@ expect_error model-too-many      "more than 8"                    -- "$HOLA" "${
 expect_error model-vs-layers     "lists 2 layers" "--layers says 3" -- "$HOLA" "${QUICK[@]}" --model gru,lstm --layers 3
 expect_error layers-zero         --layers "1 to 8"                -- "$HOLA" "${QUICK[@]}" --layers 0
 expect_error layers-nine         --layers "1 to 8"                -- "$HOLA" "${QUICK[@]}" --layers 9
+expect_error temperature-zero    --temperature "above 0"          -- "$HOLA" "${QUICK[@]}" --temperature 0
+expect_error top-k-negative      --top-k                          -- "$HOLA" "${QUICK[@]}" --top-k -1
+expect_error top-p-zero          --top-p "above 0"                -- "$HOLA" "${QUICK[@]}" --top-p 0
+expect_error top-p-above-one     --top-p "at most 1"              -- "$HOLA" "${QUICK[@]}" --top-p 1.5
 expect_error threads-zero        --threads "1 to 64"              -- "$HOLA" "${QUICK[@]}" --threads 0
 expect_error threads-too-many    --threads "1 to 64"              -- "$HOLA" "${QUICK[@]}" --threads 65
 expect_error batch-zero          --batch                          -- "$HOLA" "${QUICK[@]}" --batch 0

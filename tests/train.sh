@@ -81,6 +81,14 @@ if [ -s "$T/b1.out" ] && cmp -s "$T/b1.out" "$T/b2.out" && cmp -s "$T/b1.tsv" "$
   pass "--batch 4 with a gru,lstm stack and Adam is reproducible; 200 iterations = 20000 chars"
 else fail "--batch 4 with a gru,lstm stack" "$(tail -n 1 "$T/b1.tsv" | cut -f1,2)"; fi
 
+# Top-k 1 is greedy picking: the same text, character for character.
+run data/quijote-small.txt --iters 500 --quiet --greedy --sample-length 300 > "$T/g.out"
+run data/quijote-small.txt --iters 500 --quiet --top-k 1 --sample-length 300 > "$T/k1.out"
+run data/quijote-small.txt --iters 500 --quiet --temperature 0.8 --sample-length 300 > "$T/t8.out"
+if [ -s "$T/g.out" ] && cmp -s "$T/g.out" "$T/k1.out" && ! cmp -s "$T/g.out" "$T/t8.out"; then
+  pass "--top-k 1 writes exactly what --greedy writes (and --temperature 0.8 does not)"
+else fail "--top-k 1 is greedy" "outputs differ"; fi
+
 # Threads share out the work but not the results: byte-identical output and log.
 thr=(data/quijote-small.txt --iters 150 --quiet --batch 5 --model lstm,gru --optim adam
      --sample-length 80 --log-every 5)
