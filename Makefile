@@ -3,6 +3,7 @@
 #   make test       all tests; SAN=1 runs them under AddressSanitizer + UBSan
 #   make pdf        build/charrnn-es.pdf and build/charrnn-en.pdf
 #   make bench      key=value speed measurements
+#   make fuzz       the checkpoint and corpus readers under libFuzzer (FUZZ_SECONDS each)
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SUFFIXES:
@@ -24,7 +25,7 @@ else
   TESTBIN := build/test_charrnn
 endif
 
-.PHONY: all tangle test pdf bench warnings tools-tangle tools-pdf clean check-roots
+.PHONY: all tangle test pdf bench warnings tools-tangle tools-pdf clean check-roots fuzz
 all: tangle
 
 # ---- tools: install with apt-get when missing (root or password-less sudo) ----------
@@ -87,7 +88,8 @@ build/%/test_charrnn: build/test_charrnn.c build/%/charrnn.c
 	$(CC) $(CFLAGS) -o $@ build/$*/test_charrnn.c $(LDLIBS)
 
 check-roots: charrnn.nw
-	@test "$$(noroots $< | sort | tr '\n' ' ')" = "<<[[charrnn.c]]>> <<[[test_charrnn.c]]>> " || \
+	@test "$$(noroots $< | sort | tr '\n' ' ')" = \
+	  "<<[[charrnn.c]]>> <<[[fuzz_checkpoint.c]]>> <<[[fuzz_corpus.c]]>> <<[[test_charrnn.c]]>> " || \
 	  { echo "charrnn: unexpected root chunks (a misspelt chunk name?):" >&2; noroots $< >&2; exit 1; }
 
 # ---- tests -------------------------------------------------------------------------
@@ -107,6 +109,41 @@ warnings: tools-tangle
 	  $$cc -std=c11 -O2 -ffp-contract=off -fno-math-errno $(WARN) -Werror \
 	    -o build/warn/$$prog-$$cc build/$$prog.c $(LDLIBS) || exit 1; done; done
 	@echo "no warnings from gcc or clang"
+
+# ---- fuzzing -----------------------------------------------------------------------
+# libFuzzer (clang) with AddressSanitizer and UBSan on the two readers. Each starts from valid
+# examples (a small checkpoint of each cell, the corpora) and runs FUZZ_SECONDS; a crash leaves
+# its input in build/fuzz/ and fails the target. Inputs that once broke a reader are kept in
+# tests/fuzz-regress/ and replayed by make test.
+FUZZ_SECONDS ?= 60
+FUZZFLAGS := -std=c11 -O1 -g -fno-omit-frame-pointer -ffp-contract=off -fno-math-errno $(WARN) \
+             -Wno-unused-function -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+build/fuzz/%: build/%.c build/charrnn.c
+	@mkdir -p build/fuzz
+	clang $(FUZZFLAGS) -Ibuild -o $@ $< $(LDLIBS)
+build/fuzz/seeds-checkpoint/.done: charrnn
+	@mkdir -p $(@D)
+	for m in rnn lstm gru; do ./charrnn data/hola.txt --seq-length 10 --hidden 4 --iters 3 \
+	  --quiet --sample-length 0 --model $$m --save $(@D)/$$m.ck || exit 1; done
+	./charrnn data/hola.txt --seq-length 5 --hidden 3 --iters 2 --quiet --sample-length 0 \
+	  --model gru,lstm --batch 2 --optim adam --val-frac 0.3 --eval-every 1 --save $(@D)/mix.ck
+	rm -f $(@D)/*.best
+	touch $@
+build/fuzz/seeds-corpus/.done: data/hola.txt
+	@mkdir -p $(@D)
+	cp data/hola.txt $(@D)/ && head -c 3000 data/quijote-small.txt > $(@D)/quijote.txt
+	printf 'caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\n' > $(@D)/multi.txt
+	touch $@
+fuzz: tools-tangle
+	$(call ensure,command -v clang,clang)
+	@$(MAKE) --no-print-directory build/fuzz/fuzz_checkpoint build/fuzz/fuzz_corpus \
+	  build/fuzz/seeds-checkpoint/.done build/fuzz/seeds-corpus/.done
+	@mkdir -p build/fuzz/work-checkpoint build/fuzz/work-corpus
+	cd build/fuzz && set -o pipefail && ./fuzz_checkpoint -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	  -max_len=65536 -print_final_stats=1 work-checkpoint seeds-checkpoint 2>&1 | tail -n 12
+	cd build/fuzz && set -o pipefail && ./fuzz_corpus -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	  -print_final_stats=1 work-corpus seeds-corpus 2>&1 | tail -n 12
+	@echo "fuzzing found no crash in $(FUZZ_SECONDS) s per reader"
 
 # ---- speed -------------------------------------------------------------------------
 BENCH_ITERS ?= 20000

@@ -50,6 +50,14 @@ bash "$here/cli.sh" "$BIN" | tee -a "$log"
 echo "== training and sampling ($BIN)"
 bash "$here/train.sh" "$BIN" | tee -a "$log"
 
+echo "== fuzzing regression inputs ($TESTBIN --replay)"
+unit fuzz-regress "$TESTBIN" --replay "$here"/fuzz-regress/*.bin "$here"/fuzz-regress/*.txt
+
+if [ -f "$here/checkpoint.sh" ]; then
+  echo "== checkpoints, resuming, sampling and evaluation ($BIN)"
+  bash "$here/checkpoint.sh" "$BIN" | tee -a "$log"
+fi
+
 passed=$(grep -c '^PASS' "$log")
 failed=$(grep -c '^FAIL' "$log")
 echo "$passed passed, $failed failed"
