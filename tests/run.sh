@@ -53,10 +53,8 @@ bash "$here/train.sh" "$BIN" | tee -a "$log"
 echo "== fuzzing regression inputs ($TESTBIN --replay)"
 unit fuzz-regress "$TESTBIN" --replay "$here"/fuzz-regress/*.bin "$here"/fuzz-regress/*.txt
 
-if [ -f "$here/checkpoint.sh" ]; then
-  echo "== checkpoints, resuming, sampling and evaluation ($BIN)"
-  bash "$here/checkpoint.sh" "$BIN" | tee -a "$log"
-fi
+echo "== checkpoints, resuming, sampling and evaluation ($BIN)"
+bash "$here/checkpoint.sh" "$BIN" | tee -a "$log"
 
 passed=$(grep -c '^PASS' "$log")
 failed=$(grep -c '^FAIL' "$log")
