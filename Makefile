@@ -136,6 +136,7 @@ build/fuzz/seeds-corpus/.done: data/hola.txt
 	touch $@
 fuzz: tools-tangle
 	$(call ensure,command -v clang,clang)
+	$(call ensure,test -f "$$(clang -print-file-name=libclang_rt.fuzzer-$$(uname -m).a)",libclang-rt-dev)
 	@$(MAKE) --no-print-directory build/fuzz/fuzz_checkpoint build/fuzz/fuzz_corpus \
 	  build/fuzz/seeds-checkpoint/.done build/fuzz/seeds-corpus/.done
 	@mkdir -p build/fuzz/work-checkpoint build/fuzz/work-corpus
@@ -173,10 +174,16 @@ build/bench.txt: charrnn
 	$(MAKE) --no-print-directory -s bench > $@
 
 # ---- figures and the book ----------------------------------------------------------
-build/fig/quijote.tsv build/fig/quijote-sample.txt &: charrnn
+# The default run, whose final checkpoint (saving does not change the log or the sample) gives
+# the temperature figure its distribution. The run writes no samples on the way, so its final
+# sample is the one `sample` writes from the checkpoint with the same seed: the book says so.
+build/fig/quijote.tsv build/fig/quijote-sample.txt build/fig/quijote.ck &: charrnn
 	@mkdir -p build/fig
 	./charrnn data/quijote-small.txt --quiet --log build/fig/quijote.tsv \
+	  --save build/fig/quijote.ck --save-every 0 \
 	  --prompt 'Dijo don Quijote' --sample-length 600 | tail -n +2 > build/fig/quijote-sample.txt
+	./charrnn sample --from build/fig/quijote.ck --prompt 'Dijo don Quijote' --length 600 | \
+	  cmp - build/fig/quijote-sample.txt
 build/fig/shakespeare.tsv: charrnn
 	@mkdir -p build/fig
 	./charrnn data/tinyshakespeare.txt --quiet --log $@ --sample-length 0
@@ -225,6 +232,79 @@ build/fig/tanh.tex: figures/tanh.gp
 	@mkdir -p build/fig
 	cd build && gnuplot ../$<
 
+# The next-character distribution after TEMP_PROMPT at each of TEMPERATURES, from the default
+# run's checkpoint. One row per character, the TEMP_ROWS most likely at T = 1 in that order: the
+# rank, the character as TeX ("space" and "\n" made visible, TeX's specials escaped; each
+# backslash written twice, because gnuplot reads escapes in data strings) and its probability
+# at each temperature (0 where a cold one rounds it away). The order comes from the second
+# table, T = 1; figures/temperature.gp and the book's text name the prompt and the temperatures,
+# so change them together.
+TEMP_PROMPT  := le dijo
+TEMPERATURES := 0.5 1 2
+TEMP_ROWS    := 12
+build/fig/temperature.tsv $(foreach t,$(TEMPERATURES),build/fig/temperature-$(t).tsv) &: \
+  build/fig/quijote.ck charrnn
+	for t in $(TEMPERATURES); do ./charrnn sample --from $< --prompt '$(TEMP_PROMPT)' --probs \
+	  --temperature $$t > build/fig/temperature-$$t.tsv || exit 1; done
+	awk -F'\t' -v OFS='\t' -v rows=$(TEMP_ROWS) ' \
+	  function tex(c) { \
+	    if (c == "space") return "\\\\textvisiblespace"; \
+	    if (c == "\\n") return "\\\\textbackslash n"; \
+	    if (c == "\\") return "\\\\textbackslash{}"; \
+	    if (c == "~") return "\\\\textasciitilde{}"; \
+	    if (c == "^") return "\\\\textasciicircum{}"; \
+	    if (index("{}#$$%&_", c)) return "\\\\" c; \
+	    return c } \
+	  FNR == 1 { f++; next } \
+	  { p[f, $$2] = $$3 } \
+	  f == 2 && FNR <= rows + 1 { code[FNR - 1] = $$2; ch[FNR - 1] = tex($$4) } \
+	  END { for (i = 1; i <= rows; i++) \
+	    print i, ch[i], p[1, code[i]] + 0, p[2, code[i]] + 0, p[3, code[i]] + 0 }' \
+	  $(foreach t,$(TEMPERATURES),build/fig/temperature-$(t).tsv) > $@
+build/fig/temperature.tex: figures/temperature.gp build/fig/temperature.tsv
+	cd build && gnuplot ../$<
+
+# Over-fitting on purpose: the first 180 lines of the short Quixote (some 11 000 characters, the
+# last fifth held out), a network of H = 200 trained with Adam for 15 000 windows, some 40 passes
+# over what it trains on (about 15 s). Standard error keeps the run's report (V, what is held
+# out) for the figure and the text.
+OVERFIT := --hidden 200 --optim adam --lr 0.001 --iters 15000 --val-frac 0.2 --eval-every 250
+OVERFIT_PATIENCE := 8
+build/fig/overfit.txt: data/quijote-small.txt
+	@mkdir -p build/fig
+	head -n 180 $< > $@
+build/fig/overfit.tsv build/fig/overfit.err &: build/fig/overfit.txt charrnn
+	./charrnn $< $(OVERFIT) --sample-length 0 --log build/fig/overfit.tsv \
+	  > /dev/null 2> build/fig/overfit.err
+build/fig/overfit.tex: figures/overfit.gp build/fig/overfit.tsv build/fig/overfit.err
+	cd build && gnuplot ../$<
+# The run's numbers for the text, as macros \overfitN, \overfitV, ...: the corpus, the best
+# held-out loss and its iteration, both losses there and at the end, and where --patience
+# OVERFIT_PATIENCE would have stopped (the training loop's rule: that many evaluations in a row
+# without a new best). It fails if the run did not over-fit, so that the text cannot say it did.
+build/fig/overfit-numbers.tex: build/fig/overfit.err build/fig/overfit.tsv
+	awk -F'\t' -v K=$(OVERFIT_PATIENCE) ' \
+	  function dec(x,  d) { split(sprintf("%.3f", x), d, "."); return "\\dec{" d[1] "}{" d[2] "}" } \
+	  function num(n) { n = n ""; if (length(n) > 4) \
+	    n = substr(n, 1, length(n) - 3) "\\," substr(n, length(n) - 2); return n } \
+	  function def(name, v) { print "\\newcommand{\\overfit" name "}{" v "}" } \
+	  FILENAME == ARGV[1] { if (sub(/^corpus .*: /, "")) { split($$0, w, " "); n = w[1]; v = w[3] } \
+	    if (sub(/^held out: the last /, "")) held = $$0 + 0; next } \
+	  FNR == 1 { next } \
+	  { last = $$1; chars = $$2; lt = $$5 } \
+	  $$7 == "-" { next } \
+	  { lv = $$7 } \
+	  evals++ == 0 || $$7 + 0 < best { best = $$7 + 0; bi = $$1; bt = $$5; stale = 0; next } \
+	  ++stale == K && !stop { stop = $$1 } \
+	  END { if (!stop || lv < best + 0.2 || !held) { \
+	      print "charrnn: the over-fitting run did not over-fit" > "/dev/stderr"; exit 1 } \
+	    def("N", num(n)); def("V", v); def("LnV", dec(log(v))); def("Held", num(held)); \
+	    def("Train", num(n - held)); def("Passes", int(chars / (n - held))); \
+	    def("BestIter", num(bi)); def("Best", dec(best)); \
+	    def("TrainAtBest", dec(bt)); def("LastIter", num(last)); def("LastTrain", dec(lt)); \
+	    def("LastVal", dec(lv)); def("Patience", K); def("StopIter", num(stop)) }' \
+	  build/fig/overfit.err build/fig/overfit.tsv > $@
+
 build/gradcheck.txt: build/test_charrnn
 	build/test_charrnn --gradcheck > $@
 # The book shows the lines that matter: the whole rnn check and every failure; for the GRU,
@@ -251,7 +331,8 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/fig/optim-table.tex build/fig/cells-rnn-sample.txt \
                build/fig/cells-lstm-sample.txt build/fig/cells-gru-sample.txt \
                build/gradcheck.txt build/gradcheck-bug.txt build/gradcheck-gru-bug.txt \
-               build/bench.txt
+               build/bench.txt build/fig/temperature.tex build/fig/temperature-1.tsv \
+               build/fig/overfit.tex build/fig/overfit-numbers.tex
 build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS)
 	cd build && for pass in 1 2 3; do \
 	  pdflatex -interaction=nonstopmode -halt-on-error charrnn-$*.tex > charrnn-$*.run 2>&1 || \
