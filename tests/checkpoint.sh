@@ -449,6 +449,37 @@ expect_error "--log onto the checkpoint being resumed is refused" "--log" "check
     -- "${R[@]}" --iters 210 --log "$T/logck.ck"
 name="--log onto a checkpoint leaves it unchanged"
 if cmp -s "$T/b200.ck" "$T/logck.ck"; then pass "$name"; else fail "$name" "the checkpoint changed"; fi
+# No destination is destroyed, and each is checked before training starts.
+: > "$T/empty.ck"
+expect_error "--save onto an existing empty file is refused" "not a charrnn checkpoint" \
+    -- --hidden 8 --iters 10 --quiet --save "$T/empty.ck"
+mkdir -p "$T/adir"
+expect_error "--save onto a directory is refused before training" "directory" \
+    -- --hidden 8 --iters 100000 --quiet --save "$T/adir"
+expect_error "--save into a directory that does not exist is refused before training" \
+    "cannot write" -- --hidden 8 --iters 100000 --quiet --save "$T/no/such/dir/x.ck"
+cp "$HOLA" "$T/mine.ck.tmp"
+expect_error "--save refuses when FILE.tmp is somebody's file" "mine.ck.tmp" \
+    -- --hidden 8 --iters 10 --quiet --save "$T/mine.ck"
+name="--save leaves somebody's FILE.tmp unchanged"
+if cmp -s "$HOLA" "$T/mine.ck.tmp"; then pass "$name"; else fail "$name" "the file changed"; fi
+for lg in x.ck x.ck.best x.ck.tmp; do
+  expect_error "--log $lg next to --save x.ck is refused" "--log" \
+      -- --hidden 8 --iters 10 --quiet --save "$T/x.ck" --log "$T/$lg" --val-frac 0.1 --eval-every 5
+done
+name="the checks leave no file behind"
+if [ ! -e "$T/x.ck" ] && [ ! -e "$T/x.ck.tmp" ] && [ ! -e "$T/adir.tmp" ]; then pass "$name"
+else fail "$name" "$(ls "$T" | grep -E '^(x\.ck|adir\.tmp)' | tr '\n' ' ')"; fi
+# After kill -9 the log can run ahead of the checkpoint and end in a torn row: resuming trims it,
+# so the resumed run's log is the log of the run in one go.
+LR=(--hidden 16 --quiet --sample-length 0 --log-every 10)
+run "${LR[@]}" --iters 300 --log "$T/lr-straight.tsv" >/dev/null 2>&1
+run "${LR[@]}" --iters 200 --save "$T/lr.ck" >/dev/null 2>&1
+{ cat "$T/lr-straight.tsv"; printf '310\t77'; } > "$T/lr.tsv"     # ahead, and torn
+run "${LR[@]}" --iters 300 --resume "$T/lr.ck" --log "$T/lr.tsv" >/dev/null 2>"$ERR"; st=$?
+name="--resume trims a log that ran ahead of the checkpoint (kill -9) and its torn last row"
+if [ $st -eq 0 ] && cmp -s "$T/lr-straight.tsv" "$T/lr.tsv"; then pass "$name"
+else fail "$name" "exit status $st; logs differ: $(diff "$T/lr-straight.tsv" "$T/lr.tsv" | head -c 200 | tr '\n' '|')"; fi
 # The best checkpoint goes to FILE.best, which is guarded the same way.
 cp "$HOLA" "$T/nb.ck.best"
 expect_error "--save with held-out data refuses when FILE.best exists and is not a checkpoint" \
