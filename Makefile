@@ -94,6 +94,7 @@ check-roots: charrnn.nw
 
 # ---- tests -------------------------------------------------------------------------
 test: tools-tangle
+	$(call ensure,command -v python3,python3)
 	@$(MAKE) --no-print-directory check-roots $(BIN) $(TESTBIN) build/mutant/test_charrnn \
 	  build/mutant-gru/test_charrnn
 	@bash tests/run.sh ./$(BIN) ./$(TESTBIN) ./build/mutant/test_charrnn \
