@@ -25,7 +25,7 @@ else
   TESTBIN := build/test_charrnn
 endif
 
-.PHONY: all tangle test pdf bench warnings tools-tangle tools-pdf clean check-roots fuzz
+.PHONY: all tangle test pdf bench warnings tools-tangle tools-pdf clean check-roots fuzz FORCE
 all: tangle
 
 # ---- tools: install with apt-get when missing (root or password-less sudo) ----------
@@ -89,7 +89,7 @@ build/%/test_charrnn: build/test_charrnn.c build/%/charrnn.c
 
 check-roots: charrnn.nw
 	@test "$$(noroots $< | sort | tr '\n' ' ')" = \
-	  "<<[[charrnn.c]]>> <<[[fuzz_checkpoint.c]]>> <<[[fuzz_corpus.c]]>> <<[[test_charrnn.c]]>> " || \
+	  "<<[[bookcheck.sh]]>> <<[[charrnn.c]]>> <<[[fuzz_checkpoint.c]]>> <<[[fuzz_corpus.c]]>> <<[[test_charrnn.c]]>> " || \
 	  { echo "charrnn: unexpected root chunks (a misspelt chunk name?):" >&2; noroots $< >&2; exit 1; }
 
 # ---- tests -------------------------------------------------------------------------
@@ -324,8 +324,20 @@ half.en := \2
 build/charrnn-%.nw: charrnn.nw
 	@mkdir -p build
 	sed -E 's/<<([^|<>]+)\|([^|<>]+)>>/<<$(half.$*)>>/g' $< > $@
+# Inline [[code]] in the prose is set in the typewriter font, whose ' and ` are curly in T1:
+# print them straight (the preamble does the same inside code chunks).
+INLINE_QUOTES := perl -pe 's{(\{\\Tt\{\}.*?\\nwendquote\})}{($$x = $$1) =~ s/\x27/\\textquotesingle{}/g; $$x =~ s/\x60/\\textasciigrave{}/g; $$x}ge'
 build/charrnn-%.tex: build/charrnn-%.nw
-	{ printf '\\def\\edicion{%s}\n' '$*'; noweave -delay -index $<; } > $@
+	{ printf '\\def\\edicion{%s}\n' '$*'; noweave -delay -index $<; } | $(INLINE_QUOTES) > $@
+
+# The title page names the build: `git describe`, or "unversioned" outside git. Rewritten
+# only when it changes, so that the books are rebuilt then and only then.
+build/version.tex: FORCE
+	@mkdir -p build
+	@v=$$(git describe --tags --always --dirty 2>/dev/null || echo '\bi{sin versión}{unversioned}'); \
+	  printf '\\def\\charrnnversion{%s}\n' "$$v" > $@.new; \
+	  cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
+FORCE:
 
 BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.txt \
                build/fig/cells.tex build/fig/optim.tex build/fig/cells-table.tex \
@@ -334,12 +346,29 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/gradcheck.txt build/gradcheck-bug.txt build/gradcheck-gru-bug.txt \
                build/bench.txt build/fig/temperature.tex build/fig/temperature-1.tsv \
                build/fig/overfit.tex build/fig/overfit-numbers.tex
-build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS)
+# After weaving, build/bookcheck.sh (a chunk of the book's last chapter) checks that every
+# code line fits the page and that the PDF prints the code exactly as typed; the chunks in
+# BOOKCHECK_CHUNKS (written "español|English") are also compared whole with notangle's.
+BOOKCHECK_CHUNKS := \
+  Definir el generador de números aleatorios|Define the random number generator;\
+  Definir la suma de comprobación|Define the checksum;\
+  Informar de un error de lectura|Report a read error;\
+  Definir la gestión de errores|Define error handling;\
+  Describir las opciones del modelo y del entrenamiento|Describe the model and training options
+build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS) build/version.tex build/bookcheck.sh
 	cd build && for pass in 1 2 3; do \
 	  pdflatex -interaction=nonstopmode -halt-on-error charrnn-$*.tex > charrnn-$*.run 2>&1 || \
 	    { tail -n 30 charrnn-$*.run >&2; exit 1; }; done
-	@! grep -E 'undefined|Undefined|Overfull \\hbox' build/charrnn-$*.log || \
-	  { echo "charrnn: fix the warnings above in build/charrnn-$*.log" >&2; exit 1; }
+	@! grep -E -A2 'undefined|Undefined|Overfull \\hbox' build/charrnn-$*.log || \
+	  { echo "charrnn: fix the warnings above in build/charrnn-$*.log" >&2; rm -f $@; exit 1; }
+	@IFS=';'; set --; for c in $(BOOKCHECK_CHUNKS); do c=$${c# }; \
+	  if [ $* = es ]; then set -- "$$@" "$${c%%|*}"; else set -- "$$@" "$${c#*|}"; fi; done; \
+	  sh build/bookcheck.sh build/charrnn-$*.nw $@ build/charrnn-$*.log "$$@" || \
+	  { echo "charrnn: the $* book does not print its code as typed (above)" >&2; \
+	    rm -f $@; exit 1; }
+build/bookcheck.sh: charrnn.nw
+	@mkdir -p build
+	notangle -R'[[bookcheck.sh]]' $< > $@
 
 pdf: tools-pdf check-roots
 	@$(MAKE) --no-print-directory build/charrnn-es.pdf build/charrnn-en.pdf
