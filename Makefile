@@ -188,6 +188,15 @@ build/fig/quijote.tsv build/fig/quijote-sample.txt build/fig/quijote.ck &: charr
 build/fig/shakespeare.tsv: charrnn
 	@mkdir -p build/fig
 	./charrnn data/tinyshakespeare.txt --quiet --log $@ --sample-length 0
+# What the program says of each corpus the figures train on ("corpus '...': N characters,
+# V distinct"), as gnuplot variables N_quijote, V_quijote, N_shakespeare, V_shakespeare, so
+# that no figure types V by hand. One iteration of a tiny network is enough to hear it.
+build/fig/corpora.gp: charrnn data/quijote-small.txt data/tinyshakespeare.txt
+	@mkdir -p build/fig
+	for c in quijote:data/quijote-small.txt shakespeare:data/tinyshakespeare.txt; do \
+	  ./charrnn "$${c#*:}" --iters 1 --hidden 1 --seq-length 1 --sample-length 0 2>&1 >/dev/null | \
+	    awk -v c="$${c%%:*}" 'sub(/^corpus .*: /, "") && $$4 ~ /^distinct/ { n++; \
+	      print "N_" c " = " $$1 "; V_" c " = " $$3 } END { exit !n }' || exit 1; done > $@
 
 # The comparisons: three cells with Adagrad on Shakespeare (30 000 windows of 25 characters
 # each), and the four optimisers on the default network and corpus (the Adagrad run is the
@@ -203,7 +212,7 @@ build/fig/optim-%.tsv: charrnn
 	@mkdir -p build/fig
 	./charrnn data/quijote-small.txt --quiet --optim $* --log $@ --sample-length 0
 build/fig/cells.tex: figures/cells.gp build/fig/cells-rnn.tsv build/fig/cells-lstm.tsv \
-                     build/fig/cells-gru.tsv
+                     build/fig/cells-gru.tsv build/fig/corpora.gp
 	cd build && gnuplot ../$<
 build/fig/optim.tex: figures/optim.gp $(foreach o,sgd adagrad rmsprop adam,build/fig/optim-$(o).tsv)
 	cd build && gnuplot ../$<
@@ -227,11 +236,14 @@ build/fig/optim-table.tex: $(foreach o,sgd adagrad rmsprop adam,build/fig/optim-
 	  $(call loss_row,build/fig/optim-rmsprop.tsv,RMSprop,$(OPTIM_POINTS)); \
 	  $(call loss_row,build/fig/optim-adam.tsv,Adam,$(OPTIM_POINTS)); echo '\bottomrule'; } > $@
 
-build/fig/loss.tex: figures/loss.gp build/fig/quijote.tsv build/fig/shakespeare.tsv
+build/fig/loss.tex: figures/loss.gp build/fig/quijote.tsv build/fig/shakespeare.tsv \
+                    build/fig/corpora.gp
 	cd build && gnuplot ../$<
 build/fig/tanh.tex: figures/tanh.gp
 	@mkdir -p build/fig
 	cd build && gnuplot ../$<
+# Every figure loads the common look (colours, dashes, points, key, \gnum tick labels).
+$(foreach f,loss cells optim overfit tanh temperature,build/fig/$(f).tex): figures/style.gp
 
 # The next-character distribution after TEMP_PROMPT at each of TEMPERATURES, from the default
 # run's checkpoint. One row per character, the TEMP_ROWS most likely at T = 1 in that order: the
@@ -345,7 +357,7 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/fig/cells-lstm-sample.txt build/fig/cells-gru-sample.txt \
                build/gradcheck.txt build/gradcheck-bug.txt build/gradcheck-gru-bug.txt \
                build/bench.txt build/fig/temperature.tex build/fig/temperature-1.tsv \
-               build/fig/overfit.tex build/fig/overfit-numbers.tex
+               build/fig/overfit.tex build/fig/overfit-numbers.tex figures/gnum.tex
 # After weaving, build/bookcheck.sh (a chunk of the book's last chapter) checks that every
 # code line fits the page and that the PDF prints the code exactly as typed; the chunks in
 # BOOKCHECK_CHUNKS (written "español|English") are also compared whole with notangle's.

@@ -10,18 +10,18 @@ set datafile separator '\t'
 V = int(system("tail -n +2 fig/temperature-1.tsv | wc -l"))
 set style data histograms
 set style histogram clustered gap 1
-set style fill solid 1.0 noborder
-set key top right spacing 1.3
-set grid ytics lc rgb '#dddddd'
+load '../figures/style.gp'
+# The bars differ in colour, lightness and fill: dark solid, hatched, light solid.
+set style fill solid 1.0 border lc rgb '#000000'
+set key top right width 2
+set grid noxtics ytics
 set xtics scale 0
 set yrange [0:0.85]
-# Tick labels as \dec{0}{2}: a decimal comma in Spanish, a point in English.
-set ytics ('0' 0)
-do for [i = 1:4] { set ytics add (sprintf('\dec{0}{%d}', 2 * i) 0.2 * i) }
+set ytics 0.2
 set xlabel '\bi{carácter siguiente, en el orden de $\tau = 1$}{next character, in the order at $\tau = 1$}'
 set ylabel '\bi{probabilidad}{probability}'
 plot 'fig/temperature.tsv' using 3:xticlabels(sprintf('\texttt{%s}', strcol(2))) \
-       lc rgb '#1f4e9a' title '$\tau = \dec{0}{5}$', \
-     '' using 4 lc rgb '#7f7f7f' title '$\tau = 1$', \
-     '' using 5 lc rgb '#c0392b' title '$\tau = 2$', \
-     1.0 / V with lines dt 3 lw 2 lc rgb '#555555' title sprintf('$1/V = 1/%d$', V)
+       lc rgb '#0072B2' lw 1 dt solid fs solid 1.0 title '$\tau = \dec{0}{5}$', \
+     '' using 4 lc rgb '#D55E00' lw 1 dt solid fs pattern 2 title '$\tau = 1$', \
+     '' using 5 lc rgb '#E69F00' lw 1 dt solid fs solid 1.0 title '$\tau = 2$', \
+     1.0 / V with lines @REF title sprintf('$1/V = 1/%d$', V)
