@@ -330,6 +330,16 @@ build/gradcheck-gru-bug.txt: build/mutant-gru/test_charrnn
 	  grep -E 'check (gru|lstm,gru B=9 H=13) d' > $@
 	@grep -q '^FAIL: gradient check gru ' $@
 
+# The gradient checks as tables (figures/gradcheck.awk): every tensor of the simple network,
+# one line per model for all of them, and every line the book shows of the two mutants.
+GRADCHECK_TABLE = awk -v mode=$(1) -f figures/gradcheck.awk
+build/gradcheck-rnn.tex: build/gradcheck.txt figures/gradcheck.awk
+	grep ' check rnn d' $< | $(call GRADCHECK_TABLE,rows) > $@
+build/gradcheck-all.tex: build/gradcheck.txt figures/gradcheck.awk
+	$(call GRADCHECK_TABLE,summary) $< > $@
+build/gradcheck-%-rows.tex: build/gradcheck-%.txt figures/gradcheck.awk
+	$(call GRADCHECK_TABLE,rows) $< > $@
+
 # Chunk names are written "español|English"; each edition keeps its half.
 half.es := \1
 half.en := \2
@@ -355,7 +365,8 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/fig/cells.tex build/fig/optim.tex build/fig/cells-table.tex \
                build/fig/optim-table.tex build/fig/cells-rnn-sample.txt \
                build/fig/cells-lstm-sample.txt build/fig/cells-gru-sample.txt \
-               build/gradcheck.txt build/gradcheck-bug.txt build/gradcheck-gru-bug.txt \
+               build/gradcheck-rnn.tex build/gradcheck-all.tex build/gradcheck-bug-rows.tex \
+               build/gradcheck-gru-bug-rows.tex \
                build/bench.txt build/fig/temperature.tex build/fig/temperature-1.tsv \
                build/fig/overfit.tex build/fig/overfit-numbers.tex figures/gnum.tex
 # After weaving, build/bookcheck.sh (a chunk of the book's last chapter) checks that every
