@@ -384,7 +384,7 @@ build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS) build/version.tex build/
 	    { tail -n 30 charrnn-$*.run >&2; exit 1; }; done
 	@! grep -E -A2 'undefined|Undefined|Overfull \\hbox' build/charrnn-$*.log || \
 	  { echo "charrnn: fix the warnings above in build/charrnn-$*.log" >&2; rm -f $@; exit 1; }
-	@IFS=';'; set --; for c in $(BOOKCHECK_CHUNKS); do c=$${c# }; \
+	@list='$(BOOKCHECK_CHUNKS)'; IFS=';'; set --; for c in $$list; do c=$${c# }; \
 	  if [ $* = es ]; then set -- "$$@" "$${c%%|*}"; else set -- "$$@" "$${c#*|}"; fi; done; \
 	  sh build/bookcheck.sh build/charrnn-$*.nw $@ build/charrnn-$*.log "$$@" || \
 	  { echo "charrnn: the $* book does not print its code as typed (above)" >&2; \
