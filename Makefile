@@ -89,7 +89,7 @@ build/%/test_charrnn: build/test_charrnn.c build/%/charrnn.c
 
 check-roots: charrnn.nw
 	@test "$$(noroots $< | sort | tr '\n' ' ')" = \
-	  "<<[[bookcheck.sh]]>> <<[[charrnn.c]]>> <<[[fuzz_checkpoint.c]]>> <<[[fuzz_corpus.c]]>> <<[[test_charrnn.c]]>> " || \
+	  "<<[[bookcheck.sh]]>> <<[[charrnn.c]]>> <<[[fuzz_checkpoint.c]]>> <<[[fuzz_corpus.c]]>> <<[[test_charrnn.c]]>> <<[[weave-uses.awk]]>> " || \
 	  { echo "charrnn: unexpected root chunks (a misspelt chunk name?):" >&2; noroots $< >&2; exit 1; }
 
 # ---- tests -------------------------------------------------------------------------
@@ -349,8 +349,17 @@ build/charrnn-%.nw: charrnn.nw
 # Inline [[code]] in the prose is set in the typewriter font, whose ' and ` are curly in T1:
 # print them straight (the preamble does the same inside code chunks).
 INLINE_QUOTES := perl -pe 's{(\{\\Tt\{\}.*?\\nwendquote\})}{($$x = $$1) =~ s/\x27/\\textquotesingle{}/g; $$x =~ s/\x60/\\textasciigrave{}/g; $$x}ge'
-build/charrnn-%.tex: build/charrnn-%.nw
-	{ printf '\\def\\edicion{%s}\n' '$*'; noweave -delay -index $<; } | $(INLINE_QUOTES) > $@
+# noweave -delay -index, written out so that build/weave-uses.awk (a chunk of the book's last
+# chapter) can drop the index's "uses" that are only in comments and strings.
+build/charrnn-%.tex: build/charrnn-%.nw build/weave-uses.awk
+	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
+	{ printf '\\def\\edicion{%s}\n' '$*'; \
+	  "$$lib/markup" $< | "$$lib/finduses" | \
+	  awk -f build/weave-uses.awk | "$$lib/noidx" -delay | "$$lib/totex" -delay; } | \
+	  $(INLINE_QUOTES) > $@
+build/weave-uses.awk: charrnn.nw
+	@mkdir -p build
+	notangle -R'[[weave-uses.awk]]' $< > $@
 
 # The title page names the build: `git describe`, or "unversioned" outside git. Rewritten
 # only when it changes, so that the books are rebuilt then and only then.
