@@ -25,5 +25,5 @@ set label '\bi{mínimo}{minimum}' at best_iter, graph 0.06 left offset 0.5, 0
 plot 'fig/overfit.tsv' using 1:5 with lines lw 3 lc rgb '#1f4e9a' \
        title '\bi{entrenamiento (suavizada)}{training (smoothed)}', \
      '' using 1:7 with linespoints lw 2 pt 7 ps 0.35 lc rgb '#c0392b' \
-       title '\bi{texto apartado}{held-out text}', \
+       title '\bi{texto de validación}{held-out text}', \
      log(V) with lines dt 3 lw 2 lc rgb '#555555' title sprintf('$\ln %d$', V)
