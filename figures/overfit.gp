@@ -29,5 +29,5 @@ plot 'fig/overfit.tsv' using 1:5 with linespoints lt 1 pi 25 \
        title '\bi{entrenamiento (suavizada)}{training (smoothed)}', \
      '' using 1:7 with lines lt 2 notitle, \
      '' using 1:(valid(7) ? held($7) : NaN) with points lt 2 notitle, \
-     NaN with linespoints lt 2 title '\bi{texto apartado}{held-out text}', \
+     NaN with linespoints lt 2 title '\bi{datos de validación}{held-out text}', \
      log(V) with lines @REF title sprintf('$\ln V = \ln %d$', V)
