@@ -40,7 +40,7 @@ define ensure
 	      --no-install-recommends $(2); } >&2 || \
 	  { echo "charrnn: apt-get failed; run: sudo apt-get install -y $(2)" >&2; exit 1; }; }
 endef
-TEX_PKGS := texlive-latex-base texlive-latex-recommended texlive-latex-extra \
+TEX_PKGS := texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures \
             texlive-fonts-recommended lmodern texlive-lang-spanish
 
 tools-tangle:
@@ -48,7 +48,7 @@ tools-tangle:
 	$(call ensure,command -v $(CC),gcc)
 tools-pdf: tools-tangle
 	$(call ensure,command -v gnuplot,gnuplot-nox)
-	$(call ensure,kpsewhich fvextra.sty spanish.ldf lmodern.sty comment.sty,$(TEX_PKGS))
+	$(call ensure,kpsewhich fvextra.sty spanish.ldf lmodern.sty comment.sty tikz.sty,$(TEX_PKGS))
 	$(call ensure,command -v pdftoppm,poppler-utils)
 
 # ---- tangle and compile ------------------------------------------------------------
@@ -73,11 +73,11 @@ build/san/test_charrnn: build/test_charrnn.c build/charrnn.c
 	@mkdir -p build/san
 	$(CC) $(SANFLAGS) -o $@ $< $(LDLIBS)
 
-# Two mutants, each with one real mistake from the seed notebooks; the gradient check must
+# Two mutants, each with one real mistake; the gradient check must
 # catch both (tests/run.sh), and the book shows what it prints.
-#   build/mutant:     seed 002's slip, h_t instead of h_{t-1} in dWhh.
-#   build/mutant-gru: seed 001's GRU, which drops the direct road dh_{t-1} += dh_t * z_t.
-MUTATION.mutant     := s/H, H, ly->hs, H, ly->das + i0/H, H, ly->hs + (size_t)B * H, H, ly->das + i0/
+#   build/mutant:     h_t instead of h_{t-1} in the first part's dWhh.
+#   build/mutant-gru: a GRU that drops the direct road dh_{t-1} += dh_t * z_t.
+MUTATION.mutant     := s/H, m->hs, m->col, T);/H, m->hs + H, m->col, T);/
 MUTATION.mutant-gru := s/m->dhnext\[k\] = dh \* z;/m->dhnext[k] = 0.0;/
 build/%/charrnn.c: build/charrnn.c
 	@mkdir -p build/$*
@@ -323,8 +323,8 @@ build/gradcheck.txt: build/test_charrnn
 # The book shows the lines that matter: the whole rnn check and every failure; for the GRU,
 # the GRU alone and the GRU on top of an LSTM.
 build/gradcheck-bug.txt: build/mutant/test_charrnn
-	{ build/mutant/test_charrnn --gradcheck || true; } | grep -E 'check rnn d|^FAIL' > $@
-	@grep -q '^FAIL: gradient check rnn dWhh' $@
+	{ build/mutant/test_charrnn --gradcheck || true; } | grep -E 'check simple' > $@
+	@grep -q '^FAIL: gradient check simple dWhh' $@
 build/gradcheck-gru-bug.txt: build/mutant-gru/test_charrnn
 	{ build/mutant-gru/test_charrnn --gradcheck || true; } | \
 	  grep -E 'check (gru|lstm,gru B=9 H=13) d' > $@
@@ -334,7 +334,7 @@ build/gradcheck-gru-bug.txt: build/mutant-gru/test_charrnn
 # one line per model for all of them, and every line the book shows of the two mutants.
 GRADCHECK_TABLE = awk -v mode=$(1) -f figures/gradcheck.awk
 build/gradcheck-rnn.tex: build/gradcheck.txt figures/gradcheck.awk
-	grep ' check rnn d' $< | $(call GRADCHECK_TABLE,rows) > $@
+	grep ' check simple' $< | $(call GRADCHECK_TABLE,rows) > $@
 build/gradcheck-all.tex: build/gradcheck.txt figures/gradcheck.awk
 	$(call GRADCHECK_TABLE,summary) $< > $@
 build/gradcheck-%-rows.tex: build/gradcheck-%.txt figures/gradcheck.awk
@@ -377,7 +377,8 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/gradcheck-rnn.tex build/gradcheck-all.tex build/gradcheck-bug-rows.tex \
                build/gradcheck-gru-bug-rows.tex \
                build/bench.txt build/fig/temperature.tex build/fig/temperature-1.tsv \
-               build/fig/overfit.tex build/fig/overfit-numbers.tex figures/gnum.tex
+               build/fig/overfit.tex build/fig/overfit-numbers.tex figures/gnum.tex \
+               $(wildcard figures/*.tikz)
 # After weaving, build/bookcheck.sh (a chunk of the book's last chapter) checks that every
 # code line fits the page and that the PDF prints the code exactly as typed; the chunks in
 # BOOKCHECK_CHUNKS (written "español|English") are also compared whole with notangle's.
