@@ -97,6 +97,7 @@ test: tools-tangle
 	$(call ensure,command -v python3,python3)
 	@$(MAKE) --no-print-directory check-roots $(BIN) $(TESTBIN) build/mutant/test_charrnn \
 	  build/mutant-gru/test_charrnn
+	@$(MAKE) --no-print-directory build/bookcheck.sh build/charrnn-es.nw build/charrnn-en.nw
 	@bash tests/run.sh ./$(BIN) ./$(TESTBIN) ./build/mutant/test_charrnn \
 	  ./build/mutant-gru/test_charrnn
 
@@ -383,10 +384,10 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
 # code line fits the page and that the PDF prints the code exactly as typed; the chunks in
 # BOOKCHECK_CHUNKS (written "español|English") are also compared whole with notangle's.
 BOOKCHECK_CHUNKS := \
-  Definir el generador de números aleatorios|Define the random number generator;\
+  Mezclar el estado: SplitMix64|Scramble the state: SplitMix64;\
   Definir la suma de comprobación|Define the checksum;\
   Informar de un error de lectura|Report a read error;\
-  Definir la gestión de errores|Define error handling;\
+  Terminar con un mensaje|End with a message;\
   Describir las opciones del modelo y del entrenamiento|Describe the model and training options
 build/charrnn-%.pdf: build/charrnn-%.tex $(BOOK_INPUTS) build/version.tex build/bookcheck.sh
 	cd build && for pass in 1 2 3; do \

@@ -42,6 +42,13 @@ mutant "h_t used for h_{t-1} in dWhh" "$MUTANT" 'check simple( H=13)? dWhh'
 mutant "the GRU without its direct road" "$MUTANT_GRU" \
   'check (gru|gru,lstm,rnn B=[35]( H=13)?) d(Wxh|Whh|bh)\[0\]|check lstm,gru B=9 H=13 d(Wxh|Whh|bh)\['
 
+echo "== the first part's listings speak of the simple network only"
+if sh build/bookcheck.sh --parts build/charrnn-es.nw && sh build/bookcheck.sh --parts build/charrnn-en.nw; then
+  echo "PASS: no listing of the first part mentions lstm, gru, gates, streams, threads or strides" | tee -a "$log"
+else
+  echo "FAIL: a listing of the first part speaks of the general engine (above)" | tee -a "$log"
+fi
+
 echo "== the default network is the first part's program ($BIN)"
 bash "$here/core.sh" "$BIN" | tee -a "$log"
 
