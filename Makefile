@@ -162,6 +162,7 @@ bench: tools-tangle
 	@echo "cflags=$(CFLAGS)"
 	@./charrnn data/tinyshakespeare.txt --quiet --bench --iters $(BENCH_ITERS) \
 	  --sample-length 300000
+	@$(call bench_row,rnn --engine general,1,$(BENCH_ITERS),engine,1)
 	@$(call bench_row,lstm,1,6000,lstm,1)
 	@$(call bench_row,gru,1,6000,gru,1)
 	@echo "threads_batch16=$(BENCH_THREADS)"
@@ -169,8 +170,11 @@ bench: tools-tangle
 	  one=$$($(call bench_row,$$m,1,4000,x,1) | sed -n 's/^train_chars_per_sec_x=//p'); \
 	  sixteen=$$($(call bench_row,$$m,16,1000,x,$(BENCH_THREADS)) | \
 	    sed -n 's/^train_chars_per_sec_x=//p'); \
+	  alone=$$($(call bench_row,$$m,16,1000,x,1) | sed -n 's/^train_chars_per_sec_x=//p'); \
 	  echo "train_chars_per_sec_$${m}_batch16=$$sixteen"; \
-	  awk -v a=$$sixteen -v b=$$one 'BEGIN { printf "batch16_speedup_'$$m'=%.2f\n", a / b }'; done
+	  awk -v a=$$sixteen -v b=$$one 'BEGIN { printf "batch16_speedup_'$$m'=%.2f\n", a / b }'; \
+	  awk -v a=$$alone -v b=$$one \
+	    'BEGIN { printf "batch16_speedup_'$$m'_one_thread=%.2f\n", a / b }'; done
 
 build/bench.txt: charrnn
 	$(MAKE) --no-print-directory -s bench > $@
@@ -179,11 +183,13 @@ build/bench.txt: charrnn
 # The default run, whose final checkpoint (saving does not change the log or the sample) gives
 # the temperature figure its distribution. The run writes no samples on the way, so its final
 # sample is the one `sample` writes from the checkpoint with the same seed: the book says so.
-build/fig/quijote.tsv build/fig/quijote-sample.txt build/fig/quijote.ck &: charrnn
+build/fig/quijote.tsv build/fig/quijote-sample.txt build/fig/quijote.ck build/fig/quijote.time &: \
+  charrnn
 	@mkdir -p build/fig
-	./charrnn data/quijote-small.txt --quiet --log build/fig/quijote.tsv \
-	  --save build/fig/quijote.ck --save-every 0 \
-	  --prompt 'Dijo don Quijote' --sample-length 600 | tail -n +2 > build/fig/quijote-sample.txt
+	start=$$(date +%s.%N); ./charrnn data/quijote-small.txt --quiet --log build/fig/quijote.tsv \
+	  --save build/fig/quijote.ck --save-every 0 --prompt 'Dijo don Quijote' \
+	  --sample-length 600 | tail -n +2 > build/fig/quijote-sample.txt; \
+	  awk -v a=$$(date +%s.%N) -v b=$$start 'BEGIN { print a - b }' > build/fig/quijote.time
 	./charrnn sample --from build/fig/quijote.ck --prompt 'Dijo don Quijote' --length 600 | \
 	  cmp - build/fig/quijote-sample.txt
 build/fig/shakespeare.tsv: charrnn
@@ -192,9 +198,10 @@ build/fig/shakespeare.tsv: charrnn
 # What the program says of each corpus the figures train on ("corpus '...': N characters,
 # V distinct"), as gnuplot variables N_quijote, V_quijote, N_shakespeare, V_shakespeare, so
 # that no figure types V by hand. One iteration of a tiny network is enough to hear it.
-build/fig/corpora.gp: charrnn data/quijote-small.txt data/tinyshakespeare.txt
+build/fig/corpora.gp: charrnn data/quijote-small.txt data/tinyshakespeare.txt data/hola.txt
 	@mkdir -p build/fig
-	for c in quijote:data/quijote-small.txt shakespeare:data/tinyshakespeare.txt; do \
+	for c in quijote:data/quijote-small.txt shakespeare:data/tinyshakespeare.txt \
+	         hola:data/hola.txt; do \
 	  ./charrnn "$${c#*:}" --iters 1 --hidden 1 --seq-length 1 --sample-length 0 2>&1 >/dev/null | \
 	    awk -v c="$${c%%:*}" 'sub(/^corpus .*: /, "") && $$4 ~ /^distinct/ { n++; \
 	      print "N_" c " = " $$1 "; V_" c " = " $$3 } END { exit !n }' || exit 1; done > $@
@@ -319,6 +326,13 @@ build/fig/overfit-numbers.tex: build/fig/overfit.err build/fig/overfit.tsv
 	    def("LastVal", dec(lv)); def("Patience", K); def("StopIter", num(stop)) }' \
 	  build/fig/overfit.err build/fig/overfit.tsv > $@
 
+# The numbers the text quotes from this build's runs (figures/numbers.sh).
+build/numbers.tex: figures/numbers.sh build/bench.txt build/gradcheck.txt build/fig/corpora.gp \
+  build/fig/quijote.tsv build/fig/quijote.time build/fig/shakespeare.tsv build/fig/temperature.tsv \
+  $(foreach o,sgd adagrad rmsprop adam,build/fig/optim-$(o).tsv) \
+  $(foreach c,rnn lstm gru,build/fig/cells-$(c).tsv)
+	sh figures/numbers.sh > $@.new && mv $@.new $@
+
 build/gradcheck.txt: build/test_charrnn
 	build/test_charrnn --gradcheck > $@
 # The book shows the lines that matter: the whole rnn check and every failure; for the GRU,
@@ -378,7 +392,8 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/gradcheck-rnn.tex build/gradcheck-all.tex build/gradcheck-bug-rows.tex \
                build/gradcheck-gru-bug-rows.tex \
                build/bench.txt build/fig/temperature.tex build/fig/temperature-1.tsv \
-               build/fig/overfit.tex build/fig/overfit-numbers.tex figures/gnum.tex \
+               build/fig/overfit.tex build/fig/overfit-numbers.tex build/numbers.tex \
+               figures/gnum.tex \
                $(wildcard figures/*.tikz)
 # After weaving, build/bookcheck.sh (a chunk of the book's last chapter) checks that every
 # code line fits the page and that the PDF prints the code exactly as typed; the chunks in
