@@ -157,12 +157,16 @@ bench_row = ./charrnn data/tinyshakespeare.txt --quiet --bench --model $(1) --ba
   --iters $(3) --threads $(5) --sample-length 30000 | \
   sed -n 's/^\(train\|sample\)_chars_per_sec=/\1_chars_per_sec_$(4)=/p'
 bench: tools-tangle
-	@$(MAKE) --no-print-directory charrnn
+	@$(MAKE) --no-print-directory charrnn build/test_charrnn build/bench/charrnn-math-errno
 	@grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: */cpu=/' || true
 	@echo "cflags=$(CFLAGS)"
 	@./charrnn data/tinyshakespeare.txt --quiet --bench --iters $(BENCH_ITERS) \
 	  --sample-length 300000
 	@$(call bench_row,rnn --engine general,1,$(BENCH_ITERS),engine,1)
+	@build/bench/charrnn-math-errno data/tinyshakespeare.txt --quiet --bench \
+	  --iters $(BENCH_ITERS) --sample-length 0 | \
+	  sed -n 's/^train_chars_per_sec=/train_chars_per_sec_math_errno=/p'
+	@build/test_charrnn --bench-kernels
 	@$(call bench_row,lstm,1,6000,lstm,1)
 	@$(call bench_row,gru,1,6000,gru,1)
 	@echo "threads_batch16=$(BENCH_THREADS)"
@@ -176,7 +180,12 @@ bench: tools-tangle
 	  awk -v a=$$alone -v b=$$one \
 	    'BEGIN { printf "batch16_speedup_'$$m'_one_thread=%.2f\n", a / b }'; done
 
-build/bench.txt: charrnn
+# The program without -fno-math-errno, to measure what that option is worth.
+build/bench/charrnn-math-errno: build/charrnn.c
+	@mkdir -p build/bench
+	$(CC) $(filter-out -fno-math-errno,$(CFLAGS)) -o $@ $< $(LDLIBS)
+
+build/bench.txt: charrnn build/test_charrnn
 	$(MAKE) --no-print-directory -s bench > $@
 
 # ---- figures and the book ----------------------------------------------------------
@@ -216,6 +225,18 @@ build/fig/cells-%.tsv build/fig/cells-%-sample.txt &: charrnn
 	  --sample-length 240 | tail -n +2 > build/fig/cells-$*-sample.txt
 build/fig/optim-adagrad.tsv: build/fig/quijote.tsv
 	cp $< $@
+# SGD's learning rate, swept on the default network and corpus (100 000 iterations each), and
+# on an LSTM on Shakespeare (the cells' budget); figures/numbers.sh reads the results.
+SGD_RATES := 0.05 0.02 0.01 0.005 0.0005 0.0003 0.0002 0.0001
+LSTM_SGD_RATES := 0.0002 0.002 0.005 0.01
+build/fig/sgd-%.tsv: charrnn
+	@mkdir -p build/fig
+	./charrnn data/quijote-small.txt --quiet --optim sgd --lr $* --sample-length 0 \
+	  --log $@ 2> build/fig/sgd-$*.err; echo $$? > build/fig/sgd-$*.status
+build/fig/lstm-sgd-%.tsv: charrnn
+	@mkdir -p build/fig
+	./charrnn $(COMPARE) --model lstm --optim sgd --lr $* --sample-length 0 --log $@ \
+	  2> build/fig/lstm-sgd-$*.err; echo $$? > build/fig/lstm-sgd-$*.status
 build/fig/optim-%.tsv: charrnn
 	@mkdir -p build/fig
 	./charrnn data/quijote-small.txt --quiet --optim $* --log $@ --sample-length 0
@@ -328,10 +349,17 @@ build/fig/overfit-numbers.tex: build/fig/overfit.err build/fig/overfit.tsv
 
 # The numbers the text quotes from this build's runs (figures/numbers.sh).
 build/numbers.tex: figures/numbers.sh build/bench.txt build/gradcheck.txt build/fig/corpora.gp \
+  $(foreach r,$(SGD_RATES),build/fig/sgd-$(r).tsv) \
+  $(foreach r,$(LSTM_SGD_RATES),build/fig/lstm-sgd-$(r).tsv) \
   build/fig/quijote.tsv build/fig/quijote.time build/fig/shakespeare.tsv build/fig/temperature.tsv \
   $(foreach o,sgd adagrad rmsprop adam,build/fig/optim-$(o).tsv) \
   $(foreach c,rnn lstm gru,build/fig/cells-$(c).tsv)
-	sh figures/numbers.sh > $@.new && mv $@.new $@
+	SGD_RATES='$(SGD_RATES)' LSTM_SGD_RATES='$(LSTM_SGD_RATES)' sh figures/numbers.sh > $@.new && \
+	  mv $@.new $@
+build/bench-table.tex: figures/numbers.sh build/bench.txt build/numbers.tex
+	sh figures/numbers.sh table > $@.new && mv $@.new $@
+build/sgd-table.tex: figures/numbers.sh build/numbers.tex
+	SGD_RATES='$(SGD_RATES)' sh figures/numbers.sh sgd > $@.new && mv $@.new $@
 
 build/gradcheck.txt: build/test_charrnn
 	build/test_charrnn --gradcheck > $@
@@ -393,6 +421,7 @@ BOOK_INPUTS := build/fig/loss.tex build/fig/tanh.tex build/fig/quijote-sample.tx
                build/gradcheck-gru-bug-rows.tex \
                build/bench.txt build/fig/temperature.tex build/fig/temperature-1.tsv \
                build/fig/overfit.tex build/fig/overfit-numbers.tex build/numbers.tex \
+               build/bench-table.tex build/sgd-table.tex \
                figures/gnum.tex \
                $(wildcard figures/*.tikz)
 # After weaving, build/bookcheck.sh (a chunk of the book's last chapter) checks that every
@@ -419,8 +448,11 @@ build/bookcheck.sh: charrnn.nw
 	@mkdir -p build
 	notangle -R'[[bookcheck.sh]]' $< > $@
 
+# The timed runs go first, alone, so that the other runs do not slow them down; the rest runs
+# two jobs at a time (this machine has two cores).
 pdf: tools-pdf check-roots
-	@$(MAKE) --no-print-directory build/charrnn-es.pdf build/charrnn-en.pdf
+	@$(MAKE) --no-print-directory build/bench.txt build/fig/quijote.time
+	@$(MAKE) --no-print-directory -j2 build/charrnn-es.pdf build/charrnn-en.pdf
 	@ls -l build/charrnn-es.pdf build/charrnn-en.pdf
 
 clean:

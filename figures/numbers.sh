@@ -25,6 +25,48 @@ at() { awk -F'\t' -v it="$2" -v col="$3" 'NR == 1 { for (i = 1; i <= NF; i++) c[
 ratio() { awk -v x="$1" 'BEGIN { r = sprintf("%.1f", x)
         printf "\\gnum{%s}", r }'; }
 
+# figures/numbers.sh table: the rows of the speed table instead (build/bench-table.tex)
+if [ "${1:-}" = table ]; then
+  row() { printf '%s & %s \\\\\n' "$1" "$2"; }
+  b() { sed -n "s/^$1=//p" build/bench.txt; }
+  g() { printf '\\gnum{%s}' "$1"; }
+  row '\bi{entrenar, primera parte (car./s)}{training, first part (chars/s)}' "$(g "$(b train_chars_per_sec)")"
+  row '\bi{entrenar, motor general (car./s)}{training, general engine (chars/s)}' "$(g "$(b train_chars_per_sec_engine)")"
+  row '\bi{entrenar sin \texttt{-fno-math-errno} (car./s)}{training without \texttt{-fno-math-errno} (chars/s)}' "$(g "$(b train_chars_per_sec_math_errno)")"
+  row '\bi{muestrear (car./s)}{sampling (chars/s)}' "$(g "$(b sample_chars_per_sec)")"
+  row '\bi{entrenar una LSTM (car./s)}{training an LSTM (chars/s)}' "$(g "$(b train_chars_per_sec_lstm)")"
+  row '\bi{entrenar una GRU (car./s)}{training a GRU (chars/s)}' "$(g "$(b train_chars_per_sec_gru)")"
+  for m in rnn lstm gru; do
+    row "\\bi{16 flujos, 1 hilo / 1 flujo ($m)}{16 streams, 1 thread / 1 stream ($m)}" "$(g "$(b batch16_speedup_${m}_one_thread)")"
+    row "\\bi{16 flujos, $(b threads_batch16) hilos / 1 flujo ($m)}{16 streams, $(b threads_batch16) threads / 1 stream ($m)}" "$(g "$(b batch16_speedup_$m)")"
+  done
+  row '\bi{$W_{hh}h$ por filas (ns)}{$W_{hh}h$ by rows (ns)}' "$(g "$(b matvec_rows_ns)")"
+  row '\bi{$W_{hh}h$ por columnas (ns)}{$W_{hh}h$ by columns (ns)}' "$(g "$(b matvec_columns_ns)")"
+  row '\bi{$W_{hh}h$ con \texttt{add\_rows} (ns)}{$W_{hh}h$ with \texttt{add\_rows} (ns)}' "$(g "$(b matvec_eight_rows_ns)")"
+  row '\texttt{tanh} (ns)' "$(g "$(b tanh_ns)")"
+  row '\texttt{tanh\_expm1} (ns)' "$(g "$(b tanh_expm1_ns)")"
+  row '\texttt{exp} (ns)' "$(g "$(b exp_ns)")"
+  row '\texttt{expm1} (ns)' "$(g "$(b expm1_ns)")"
+  exit 0
+fi
+
+# sweep FILE-PREFIX RATE: the final loss per character, or "d ITER" if it diverged
+sweep() { f=$F/$1-$2.tsv
+  if [ "$(cat $F/$1-$2.status)" != 0 ]; then
+    echo "d $(awk -F'\t' 'NR > 1 { i = $1 } END { print i + 0 }' "$f")"
+  else awk -F'\t' 'NR > 1 { v = $5 } END { printf v < 100 ? "%.2f\n" : "%.0f\n", v }' "$f"; fi; }
+# figures/numbers.sh sgd: the rows of the SGD table (build/sgd-table.tex)
+if [ "${1:-}" = sgd ]; then
+  for r in $SGD_RATES; do
+    v=$(sweep sgd "$r")
+    case $v in
+      d*) printf '\\gnum{%s} & \\bi{diverge hacia la iteración \\gnum{%s}}{diverges near iteration \\gnum{%s}} \\\\\n' "$r" "${v#d }" "${v#d }" ;;
+      *) printf '\\gnum{%s} & \\gnum{%s} \\\\\n' "$r" "$v" ;;
+    esac
+  done
+  exit 0
+fi
+
 # ---- speed (make bench) ----
 tc=$(bench train_chars_per_sec); sc=$(bench sample_chars_per_sec)
 def benchTrainCps "\\gnum{$(round3 "$tc")}"
@@ -38,6 +80,17 @@ def benchTrainCpsGru "\\gnum{$(round3 "$tg")}"
 def benchRnnOverLstm "$(ratio "$(calc "$tc / $tl" '%.4f')")"
 def benchRnnOverGru "$(ratio "$(calc "$tc / $tg" '%.4f')")"
 def benchThreads "$(bench threads_batch16)"
+vs0=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "V_shakespeare") { v = $(i + 2); sub(/;/, "", v); print v } }' $F/corpora.gp)
+cost=$(calc "3 * 100 * 100 + 3 * $vs0 * 100" '%d')
+def costPerChar "\\gnum{$cost}"
+def madsPerSecond "\\gnum{$(calc "$tc * $cost / 1e6" '%.0f')}"
+def transposePerChar "\\gnum{$(calc "(100 * 100 + $vs0 * 100) / 25" '%.0f')}"
+def transposeShare "\\gnum{$(calc "100 * (100 * 100 + $vs0 * 100) / 25 / $cost" '%.1f')}"
+def loopOrderGain "\\gnum{$(calc "$(bench matvec_rows_ns) / $(bench matvec_columns_ns)" '%.1f')}"
+def eightRowGain "\\gnum{$(calc "$(bench matvec_columns_ns) / $(bench matvec_eight_rows_ns)" '%.1f')}"
+def tanhGain "\\gnum{$(calc "$(bench tanh_ns) / $(bench tanh_expm1_ns)" '%.1f')}"
+def expmOverExp "\\gnum{$(calc "$(bench expm1_ns) / $(bench exp_ns)" '%.1f')}"
+def mathErrnoSlowdown "\\gnum{$(calc "$tc / $(bench train_chars_per_sec_math_errno)" '%.2f')}"
 for m in rnn lstm gru; do
   M=$(echo $m | sed 's/^./\U&/')
   def "benchSpeedup$M" "\\gnum{$(bench batch16_speedup_$m)}"
@@ -54,6 +107,8 @@ def bitsVquijote "\\gnum{$(calc "log($vq) / log(2)" '%.2f')}"
 def lnVshakespeare "\\gnum{$(calc "log($vs)" '%.2f')}"
 def paramsQuijote "\\gnum{$(calc "2 * $vq * 100 + 100 * 100 + 100 + $vq" '%d')}"
 def paramsShakespeare "\\gnum{$(calc "2 * $vs * 100 + 100 * 100 + 100 + $vs" '%d')}"
+def workingKB "$(calc "((25 + 1) * 100 + 25 * $vq) * 2 * 8 / 1000" '%.0f')"
+def memoryExtraKB "$(calc "(2 * $vq * 100 + 100 * 100 + 100 + $vq) * 8 / 1000" '%.0f')"
 def quijoteFullMiB "\\gnum{$(calc "$(wc -c < data/quijote.txt) / 1048576" '%.1f')}"
 
 # ---- the default run (figure loss, chapter results) ----
@@ -76,8 +131,34 @@ cross() { awk -F'\t' -v mode="$3" 'FNR == 1 { next } NR == FNR { b[$1] = $5; nex
           ($1 in b) { below = $5 < b[$1]; if (below && !first) first = $1
                       if (below && !since) since = $1; if (!below) since = 0 }
           END { print mode == "first" ? first : since }' "$2" "$1"; }
+names="SGD Adagrad RMSprop Adam"
+early=$(for o in sgd adagrad rmsprop adam; do echo "$(at $F/optim-$o.tsv 2000 loss_per_char) $o"; done | sort -g)
+def optimFastestEarly "$(echo "$early" | head -n 1 | awk '{ print $2 }' | sed 's/sgd/SGD/; s/adagrad/Adagrad/; s/rmsprop/RMSprop/; s/adam/Adam/')"
+def optimSlowestEarly "$(echo "$early" | tail -n 1 | awk '{ print $2 }' | sed 's/sgd/SGD/; s/adagrad/Adagrad/; s/rmsprop/RMSprop/; s/adam/Adam/')"
+place=$(for o in sgd adagrad rmsprop adam; do echo "$(at $F/optim-$o.tsv 100000 loss_per_char) $o"; done | sort -g | awk '$2 == "adagrad" { print NR }')
+case $place in
+  1) def optimAdagradPlace '\bi{el primero}{first}' ;;
+  2) def optimAdagradPlace '\bi{el segundo}{second}' ;;
+  3) def optimAdagradPlace '\bi{el tercero}{third}' ;;
+  *) def optimAdagradPlace '\bi{el último}{last}' ;;
+esac
 def optimAdamPassesRmsprop "\\gnum{$(cross $F/optim-adam.tsv $F/optim-rmsprop.tsv first)}"
 def optimSgdPassesAdagrad "\\gnum{$(cross $F/optim-sgd.tsv $F/optim-adagrad.tsv since)}"
+
+# ---- SGD's learning rate ----
+best=$(for r in $SGD_RATES; do v=$(sweep sgd "$r"); case $v in d*) ;; *) echo "$v $r" ;; esac
+      done | sort -g | head -n 1)
+def sgdBestLr "\\gnum{${best#* }}"; def sgdBestLoss "\\gnum{${best% *}}"
+def sgdDefaultLoss "\\gnum{$(sweep sgd 0.0002)}"
+def sgdRateCount "$(echo $SGD_RATES | wc -w)"
+stall=$(for r in $SGD_RATES; do v=$(sweep sgd "$r"); case $v in d*) ;; *) echo "$v" ;; esac
+      done | awk -v ln="$(calc "log($vq)" '%.4f')" '$1 > ln { n++ } END { print n + 0 }')
+def sgdStalledCount "$stall"
+lbest=$(for r in $LSTM_SGD_RATES; do v=$(sweep lstm-sgd "$r"); case $v in d*) ;; *) echo "$v $r" ;; esac
+      done | sort -g | head -n 1)
+def lstmSgdBestLr "\\gnum{${lbest#* }}"; def lstmSgdBestLoss "\\gnum{${lbest% *}}"
+def lstmSgdDefaultLoss "\\gnum{$(sweep lstm-sgd 0.0002)}"
+def lstmSgdBestOverDefault "$(calc "${lbest#* } / 0.0002" '%.0f')"
 
 # ---- the three cells (figure cells) ----
 for c in rnn lstm gru; do
@@ -95,3 +176,24 @@ def rnnLossThen "\\gnum{$(awk -F'\t' -v n="$rnn_chars" 'NR > 1 && $2 <= n { v = 
 # ---- temperature (figure temperature) ----
 def tempTopOne "\\gnum{$(awk -F'\t' 'NR == 1 { printf "%.2f", $4 }' $F/temperature.tsv)}"
 def tempTopHalf "\\gnum{$(awk -F'\t' 'NR == 1 { printf "%.2f", $3 }' $F/temperature.tsv)}"
+
+# ---- comparing the cells (chapter compare) ----
+def paramsGruShakespeare "\\gnum{$(calc "3 * ($vs * 100 + 100 * 100 + 100) + 100 * $vs + $vs" '%d')}"
+def paramsLstmShakespeare "\\gnum{$(calc "4 * ($vs * 100 + 100 * 100 + 100) + 100 * $vs + $vs" '%d')}"
+er=$(at $F/cells-rnn.tsv 30000 loss_per_char); el=$(at $F/cells-lstm.tsv 30000 loss_per_char)
+eg=$(at $F/cells-gru.tsv 30000 loss_per_char)
+def cellsGatedOverRnn "$(awk -v r="$er" -v l="$el" -v g="$eg" 'BEGIN { m = l < g ? l : g
+  if (m < r - 0.2) print "\\bi{mucho más deprisa}{much faster}"
+  else if (m < r) print "\\bi{algo más deprisa}{a little faster}"
+  else print "\\bi{más despacio}{more slowly}" }')"
+def cellsGatedLeader "$(awk -v l="$el" -v g="$eg" 'BEGIN {
+  print l <= g ? "\\bi{la LSTM}{the LSTM}" : "\\bi{la GRU}{the GRU}" }')"
+def rnnThenVsLstm "$(awk -F'\t' -v n="$rnn_chars" -v l="$el" 'NR > 1 && $2 <= n { v = $5 }
+  END { print v > l ? "\\bi{por encima de la de}{above that of}" : "\\bi{por debajo de la de}{below that of}" }' $F/shakespeare.tsv)"
+top=$(awk -F'\t' 'FNR == 2 { print $4 }' $F/temperature-1.tsv)
+case $top in
+  space) def tempTopChar '\bi{el espacio}{the space}' ;;
+  '\n') def tempTopChar '\bi{el salto de línea}{the line break}' ;;
+  [a-zA-Z0-9,.:\;!?]) def tempTopChar "\\texttt{$top}" ;;
+  *) def tempTopChar '\bi{un signo}{a symbol}' ;;
+esac

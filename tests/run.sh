@@ -49,6 +49,13 @@ else
   echo "FAIL: a listing of the first part speaks of the general engine (above)" | tee -a "$log"
 fi
 
+echo "== the prose types no measured number (build/numbers.tex has them)"
+if sh build/bookcheck.sh --numbers build/charrnn-es.nw && sh build/bookcheck.sh --numbers build/charrnn-en.nw; then
+  echo "PASS: no figure followed by a unit of measurement is typed in the prose" | tee -a "$log"
+else
+  echo "FAIL: the prose types a measured number (above); use a macro of build/numbers.tex" | tee -a "$log"
+fi
+
 echo "== the default network is the first part's program ($BIN)"
 bash "$here/core.sh" "$BIN" | tee -a "$log"
 
