@@ -189,7 +189,7 @@ def cellsGatedOverRnn "$(awk -v r="$er" -v l="$el" -v g="$eg" 'BEGIN { m = l < g
 def cellsGatedLeader "$(awk -v l="$el" -v g="$eg" 'BEGIN {
   print l <= g ? "\\bi{la LSTM}{the LSTM}" : "\\bi{la GRU}{the GRU}" }')"
 def rnnThenVsLstm "$(awk -F'\t' -v n="$rnn_chars" -v l="$el" 'NR > 1 && $2 <= n { v = $5 }
-  END { print v > l ? "\\bi{por encima de la de}{above that of}" : "\\bi{por debajo de la de}{below that of}" }' $F/shakespeare.tsv)"
+  END { print (v > l ? "\\bi{por encima de la de}{above that of}" : "\\bi{por debajo de la de}{below that of}") }' $F/shakespeare.tsv)"
 top=$(awk -F'\t' 'FNR == 2 { print $4 }' $F/temperature-1.tsv)
 case $top in
   space) def tempTopChar '\bi{el espacio}{the space}' ;;

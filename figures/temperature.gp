@@ -16,10 +16,13 @@ set style fill solid 1.0 border lc rgb '#000000'
 set key top right width 2
 set grid noxtics ytics
 set xtics scale 0
-set yrange [0:0.85]
-set ytics 0.2
+# A logarithmic axis, so that the tail and the uniform line 1/V (some 0.01) are as visible as
+# the favourite (some 0.5).
+set logscale y
+set yrange [0.001:1.9]
+set ytics (0.001, 0.01, 0.1, 1)
 set xlabel '\bi{carácter siguiente, en el orden de $\tau = 1$}{next character, in the order at $\tau = 1$}'
-set ylabel '\bi{probabilidad}{probability}'
+set ylabel '\bi{probabilidad (escala logarítmica)}{probability (log scale)}'
 plot 'fig/temperature.tsv' using 3:xticlabels(sprintf('\texttt{%s}', strcol(2))) \
        lc rgb '#0072B2' lw 1 dt solid fs solid 1.0 title '$\tau = \dec{0}{5}$', \
      '' using 4 lc rgb '#D55E00' lw 1 dt solid fs pattern 2 title '$\tau = 1$', \
