@@ -197,3 +197,18 @@ case $top in
   [a-zA-Z0-9,.:\;!?]) def tempTopChar "\\texttt{$top}" ;;
   *) def tempTopChar '\bi{un signo}{a symbol}' ;;
 esac
+
+# ---- verdicts that must stay true whatever this machine measured ----
+def eightRowVerdict "$(awk -v g="$(calc "$(bench matvec_columns_ns) / $(bench matvec_eight_rows_ns)" '%.4f')" 'BEGIN {
+  if (g >= 1.05) print "\\bi{En esta máquina, la versión de ocho filas gana.}{On this machine, the eight-row version wins.}"
+  else if (g > 0.95) print "\\bi{En esta máquina las dos van casi igual: el compilador ya saca partido del bucle por columnas.}{On this machine the two run about the same: the compiler already makes the most of the loop by columns.}"
+  else print "\\bi{En esta máquina la versión de ocho filas no gana: el compilador ya saca partido del bucle por columnas, y lo que se ahorra en lecturas y escrituras de $y_j$ no compensa aquí su bucle más largo.}{On this machine the eight-row version does not win: the compiler already makes the most of the loop by columns, and what is saved in reads and writes of $y_j$ does not make up here for its longer loop.}" }')"
+def threadsVerdict "$(awk -v a="$(bench batch16_speedup_rnn)" -v b="$(bench batch16_speedup_rnn_one_thread)" \
+  -v c="$(bench batch16_speedup_lstm)" -v d="$(bench batch16_speedup_lstm_one_thread)" \
+  -v e="$(bench batch16_speedup_gru)" -v f="$(bench batch16_speedup_gru_one_thread)" 'BEGIN {
+  if (a > 1.05 * b && c > 1.05 * d && e > 1.05 * f)
+    print "\\bi{Repartir los flujos entre hilos suma, pues, a lo que ganan los flujos.}{Sharing the streams among threads thus adds to what the streams gain.}"
+  else print "\\bi{En esta construcción, repartir los flujos entre hilos no sumó en todos los casos a lo que ganan los flujos: un hilo solo ayuda si encuentra un núcleo libre.}{In this build, sharing the streams among threads did not always add to what the streams gain: a thread only helps if it finds a free core.}" }')"
+send=$(awk -F'\t' 'NR > 1 { n = $2 } END { print n }' $F/shakespeare.tsv)
+def rnnLossWhen "$(awk -v n="$rnn_chars" -v e="$send" 'BEGIN {
+  print n <= e ? "\\bi{entonces}{then}" : "\\bi{al final de su entrenamiento, que no llega a tanto,}{at the end of its run, which is shorter than that,}" }')"
