@@ -80,14 +80,15 @@ def benchTrainCpsGru "\\gnum{$(round3 "$tg")}"
 def benchRnnOverLstm "$(ratio "$(calc "$tc / $tl" '%.4f')")"
 def benchRnnOverGru "$(ratio "$(calc "$tc / $tg" '%.4f')")"
 def benchThreads "$(bench threads_batch16)"
-vs0=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "V_shakespeare") { v = $(i + 2); sub(/;/, "", v); print v } }' $F/corpora.gp)
+vs0=$(corpus V_shakespeare)
 cost=$(calc "3 * 100 * 100 + 3 * $vs0 * 100" '%d')
 def costPerChar "\\gnum{$cost}"
 def madsPerSecond "\\gnum{$(calc "$tc * $cost / 1e6" '%.0f')}"
 def transposePerChar "\\gnum{$(calc "(100 * 100 + $vs0 * 100) / 25" '%.0f')}"
 def transposeShare "\\gnum{$(calc "100 * (100 * 100 + $vs0 * 100) / 25 / $cost" '%.1f')}"
 def loopOrderGain "\\gnum{$(calc "$(bench matvec_rows_ns) / $(bench matvec_columns_ns)" '%.1f')}"
-def eightRowGain "\\gnum{$(calc "$(bench matvec_columns_ns) / $(bench matvec_eight_rows_ns)" '%.1f')}"
+eight=$(calc "$(bench matvec_columns_ns) / $(bench matvec_eight_rows_ns)" '%.4f')
+def eightRowGain "\\gnum{$(calc "$eight" '%.1f')}"
 def tanhGain "\\gnum{$(calc "$(bench tanh_ns) / $(bench tanh_expm1_ns)" '%.1f')}"
 def expmOverExp "\\gnum{$(calc "$(bench expm1_ns) / $(bench exp_ns)" '%.1f')}"
 def mathErrnoSlowdown "\\gnum{$(calc "$tc / $(bench train_chars_per_sec_math_errno)" '%.2f')}"
@@ -170,8 +171,12 @@ lstm_s=$(calc "750000 / $tl" '%.4f')
 rnn_chars=$(calc "$lstm_s * $tc" '%.0f')
 def lstmCompareSeconds "$(calc "$lstm_s" '%.0f')"
 def rnnCharsInLstmTime "\\gnum{$(calc "$rnn_chars / 1e6" '%.1f')}"
-def rnnLossThen "\\gnum{$(awk -F'\t' -v n="$rnn_chars" 'NR > 1 && $2 <= n { v = $5 }
-  END { printf "%.2f", v }' $F/shakespeare.tsv)}"
+# the Shakespeare log's loss when it had seen rnn_chars characters (or at its end), and its end
+read rnn_then shakespeare_end <<EOF2
+$(awk -F'\t' -v n="$rnn_chars" 'NR > 1 && $2 <= n { v = $5 } NR > 1 { e = $2 }
+  END { printf "%.4f %d\n", v, e }' $F/shakespeare.tsv)
+EOF2
+def rnnLossThen "\\gnum{$(calc "$rnn_then" '%.2f')}"
 
 # ---- temperature (figure temperature) ----
 def tempTopOne "\\gnum{$(awk -F'\t' 'NR == 1 { printf "%.2f", $4 }' $F/temperature.tsv)}"
@@ -188,8 +193,8 @@ def cellsGatedOverRnn "$(awk -v r="$er" -v l="$el" -v g="$eg" 'BEGIN { m = l < g
   else print "\\bi{más despacio}{more slowly}" }')"
 def cellsGatedLeader "$(awk -v l="$el" -v g="$eg" 'BEGIN {
   print l <= g ? "\\bi{la LSTM}{the LSTM}" : "\\bi{la GRU}{the GRU}" }')"
-def rnnThenVsLstm "$(awk -F'\t' -v n="$rnn_chars" -v l="$el" 'NR > 1 && $2 <= n { v = $5 }
-  END { print (v > l ? "\\bi{por encima de la de}{above that of}" : "\\bi{por debajo de la de}{below that of}") }' $F/shakespeare.tsv)"
+def rnnThenVsLstm "$(awk -v v="$rnn_then" -v l="$el" 'BEGIN {
+  print (v > l ? "\\bi{por encima de la de}{above that of}" : "\\bi{por debajo de la de}{below that of}") }')"
 top=$(awk -F'\t' 'FNR == 2 { print $4 }' $F/temperature-1.tsv)
 case $top in
   space) def tempTopChar '\bi{el espacio}{the space}' ;;
@@ -199,7 +204,7 @@ case $top in
 esac
 
 # ---- verdicts that must stay true whatever this machine measured ----
-def eightRowVerdict "$(awk -v g="$(calc "$(bench matvec_columns_ns) / $(bench matvec_eight_rows_ns)" '%.4f')" 'BEGIN {
+def eightRowVerdict "$(awk -v g="$eight" 'BEGIN {
   if (g >= 1.05) print "\\bi{En esta máquina, la versión de ocho filas gana.}{On this machine, the eight-row version wins.}"
   else if (g > 0.95) print "\\bi{En esta máquina las dos van casi igual: el compilador ya saca partido del bucle por columnas.}{On this machine the two run about the same: the compiler already makes the most of the loop by columns.}"
   else print "\\bi{En esta máquina la versión de ocho filas no gana: el compilador ya saca partido del bucle por columnas, y lo que se ahorra en lecturas y escrituras de $y_j$ no compensa aquí su bucle más largo.}{On this machine the eight-row version does not win: the compiler already makes the most of the loop by columns, and what is saved in reads and writes of $y_j$ does not make up here for its longer loop.}" }')"
@@ -209,6 +214,5 @@ def threadsVerdict "$(awk -v a="$(bench batch16_speedup_rnn)" -v b="$(bench batc
   if (a > 1.05 * b && c > 1.05 * d && e > 1.05 * f)
     print "\\bi{Repartir los flujos entre hilos suma, pues, a lo que ganan los flujos.}{Sharing the streams among threads thus adds to what the streams gain.}"
   else print "\\bi{En esta construcción, repartir los flujos entre hilos no sumó en todos los casos a lo que ganan los flujos: un hilo solo ayuda si encuentra un núcleo libre.}{In this build, sharing the streams among threads did not always add to what the streams gain: a thread only helps if it finds a free core.}" }')"
-send=$(awk -F'\t' 'NR > 1 { n = $2 } END { print n }' $F/shakespeare.tsv)
-def rnnLossWhen "$(awk -v n="$rnn_chars" -v e="$send" 'BEGIN {
+def rnnLossWhen "$(awk -v n="$rnn_chars" -v e="$shakespeare_end" 'BEGIN {
   print n <= e ? "\\bi{entonces}{then}" : "\\bi{al final de su entrenamiento, que no llega a tanto,}{at the end of its run, which is shorter than that,}" }')"
